@@ -31,7 +31,11 @@ internal static class InputHygiene
     /// Control characters are rejected anywhere, including surrounding tabs and line breaks: in an import they mean a
     /// field was split wrongly, and that should be visible rather than silently repaired.
     /// </remarks>
-    internal static bool TryClean(string? input, string noun, out string cleaned, out string error)
+    internal static bool TryClean(string? input, string noun, out string cleaned, out string error) =>
+        TryClean(input, noun, MaxInputLength, out cleaned, out error);
+
+    /// <summary>As above, for free text (names, streets) that may legitimately be longer than a code.</summary>
+    internal static bool TryClean(string? input, string noun, int maxLength, out string cleaned, out string error)
     {
         cleaned = string.Empty;
 
@@ -42,7 +46,7 @@ internal static class InputHygiene
         }
 
         // Checked on the raw length, before any scan, so a 10 kB paste costs nothing.
-        if (input.Length > MaxInputLength)
+        if (input.Length > maxLength)
         {
             error = $"Dit is te lang voor {noun}; controleer of u de juiste tekst hebt geplakt.";
             return false;

@@ -1,0 +1,36 @@
+using Ketenaanpak.Graph.Application.Statistics;
+using Ketenaanpak.Graph.Domain.CaseMeetings;
+using Ketenaanpak.Graph.Domain.Dossiers;
+using Ketenaanpak.Graph.Domain.Graph;
+using Ketenaanpak.Graph.Domain.Interventions;
+using Ketenaanpak.Graph.Domain.Partners;
+using Ketenaanpak.Graph.Domain.Signals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ketenaanpak.Graph.Application.Abstractions;
+
+/// <summary>
+/// The store as the use cases see it. Implemented by the EF Core context in Infrastructure for both providers;
+/// SaveChangesAsync is one transaction, and a concurrent edit surfaces as <see cref="ConcurrencyConflictException"/>.
+/// </summary>
+public interface IGraphDbContext
+{
+    DbSet<Partner> Partners { get; }
+    DbSet<Node> Nodes { get; }
+    DbSet<Statement> Statements { get; }
+    DbSet<Relation> Relations { get; }
+    DbSet<Signal> Signals { get; }
+    DbSet<SignalIndicator> SignalIndicators { get; }
+    DbSet<SignalMention> SignalMentions { get; }
+    DbSet<Dossier> Dossiers { get; }
+    DbSet<DossierMember> DossierMembers { get; }
+    DbSet<Intervention> Interventions { get; }
+    DbSet<CaseMeeting> CaseMeetings { get; }
+    DbSet<NodeStatistic> NodeStatistics { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Someone else saved the same record first; nothing of this change was stored.</summary>
+public sealed class ConcurrencyConflictException(string what, Exception inner)
+    : Exception($"{what} is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; laad de gegevens opnieuw en probeer het nog eens.", inner);

@@ -1,0 +1,20 @@
+using Ketenaanpak.Graph.Application.Demo;
+using Ketenaanpak.Graph.Application.Statistics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Ketenaanpak.Graph.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Use cases and jobs. Called by AddInfrastructure, which supplies the store they use.</summary>
+    public static IHostApplicationBuilder AddApplication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<RefreshNodeStatisticsJob>();
+        builder.Services.AddScoped<DemoRegionLoader>();
+        builder.Services.AddScoped<Overview.OverviewService>();
+        return builder;
+    }
+}

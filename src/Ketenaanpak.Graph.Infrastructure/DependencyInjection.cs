@@ -1,0 +1,78 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Ketenaanpak.Graph.Application;
+using Ketenaanpak.Graph.Application.Abstractions;
+using Ketenaanpak.Graph.Application.Statistics;
+using Ketenaanpak.Graph.Infrastructure.Jobs;
+using Ketenaanpak.Graph.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Ketenaanpak.Graph.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string SqliteMigrationsAssembly = "Ketenaanpak.Graph.Migrations.Sqlite";
+    public const string PostgreSqlMigrationsAssembly = "Ketenaanpak.Graph.Migrations.PostgreSql";
+
+    /// <summary>
+    /// The store (SQLite or PostgreSQL by Storage:Provider), its migrations and demo data, and Hangfire on the matching
+    /// storage. <paramref name="runJobServer"/> is false for the CLI, which enqueues but does not process jobs.
+    /// </summary>
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder, bool runJobServer = true)
+    {
+        builder.AddApplication();
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .Configure<IConfiguration>((o, config) => o.ConnectionString ??= config.GetConnectionString("Graph"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        var storage = ReadStorageOptions(builder.Configuration);
+        services.AddDbContext<GraphDbContext>(options => ConfigureStore(options, storage));
+        services.AddScoped<IGraphDbContext>(sp => sp.GetRequiredService<GraphDbContext>());
+        services.AddHostedService<StoreInitialiser>();
+        services.AddSingleton<StoreInitialiser>();
+
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (storage.Provider == StorageProvider.PostgreSql)
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.EffectiveConnectionString),
+                    new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" });
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(storage.HangfireSqlitePath)!);
+                config.UseSQLiteStorage(storage.HangfireSqlitePath);
+            }
+        });
+        if (runJobServer)
+        {
+            services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+            services.AddHostedService<RecurringJobRegistration>();
+        }
+        services.AddHealthChecks().AddDbContextCheck<GraphDbContext>("database");
+        return builder;
+    }
+
+    public static StorageOptions ReadStorageOptions(IConfiguration configuration)
+    {
+        var storage = new StorageOptions();
+        configuration.GetSection(StorageOptions.Section).Bind(storage);
+        storage.ConnectionString ??= configuration.GetConnectionString("Graph");
+        return storage;
+    }
+
+    public static void ConfigureStore(DbContextOptionsBuilder options, StorageOptions storage)
+    {
+        if (storage.Provider == StorageProvider.PostgreSql)
+            options.UseNpgsql(storage.EffectiveConnectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+        else
+            options.UseSqlite(storage.EffectiveConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+    }
+}

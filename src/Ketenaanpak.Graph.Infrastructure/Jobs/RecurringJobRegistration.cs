@@ -1,0 +1,18 @@
+using Hangfire;
+using Ketenaanpak.Graph.Application.Statistics;
+using Microsoft.Extensions.Hosting;
+
+namespace Ketenaanpak.Graph.Infrastructure.Jobs;
+
+/// <summary>Registers the recurring jobs once the store is up (AddOrUpdate is idempotent across instances).</summary>
+internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<RefreshNodeStatisticsJob>("refresh-node-statistics", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.Enqueue<RefreshNodeStatisticsJob>(j => j.RunAsync(CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

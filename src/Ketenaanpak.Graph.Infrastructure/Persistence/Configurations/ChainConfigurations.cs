@@ -1,0 +1,153 @@
+using Ketenaanpak.Graph.Domain.CaseMeetings;
+using Ketenaanpak.Graph.Domain.Dossiers;
+using Ketenaanpak.Graph.Domain.Graph;
+using Ketenaanpak.Graph.Domain.Interventions;
+using Ketenaanpak.Graph.Domain.Partners;
+using Ketenaanpak.Graph.Domain.Signals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ketenaanpak.Graph.Infrastructure.Persistence.Configurations;
+
+internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
+{
+    public void Configure(EntityTypeBuilder<Signal> e)
+    {
+        e.ToTable("signals");
+        e.HasKey(x => x.Id);
+        e.HasIndex(x => x.Number).IsUnique();
+        e.Property(x => x.Number).HasMaxLength(30);
+        e.Property(x => x.ReporterName).HasMaxLength(200);
+        e.Property(x => x.MunicipalityCode).HasMaxLength(10);
+        e.Property(x => x.LegalQualification).HasMaxLength(200);
+        e.Property(x => x.Note).HasMaxLength(Signal.MaxNoteLength);
+        e.Property(x => x.Feedback).HasMaxLength(Signal.MaxNoteLength);
+        e.HasIndex(x => x.ObservedOn);
+        e.HasProvenance(x => x.Provenance!);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasMany(x => x.Indicators).WithOne().HasForeignKey(i => i.SignalId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Indicators).HasField("_indicators");
+        e.HasMany(x => x.Mentions).WithOne().HasForeignKey(m => m.SignalId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Mentions).HasField("_mentions");
+    }
+}
+
+internal sealed class SignalIndicatorConfiguration : IEntityTypeConfiguration<SignalIndicator>
+{
+    public void Configure(EntityTypeBuilder<SignalIndicator> e)
+    {
+        e.ToTable("signal_indicators");
+        e.HasKey(x => new { x.SignalId, x.Code });
+        e.Property(x => x.Code).HasMaxLength(12);
+        e.HasIndex(x => x.Code);
+    }
+}
+
+internal sealed class SignalMentionConfiguration : IEntityTypeConfiguration<SignalMention>
+{
+    public void Configure(EntityTypeBuilder<SignalMention> e)
+    {
+        e.ToTable("signal_mentions");
+        e.HasKey(x => new { x.SignalId, x.NodeId });
+        e.Property(x => x.Role).HasMaxLength(60);
+        e.HasOne<Node>().WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => x.NodeId);
+    }
+}
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
+{
+    public void Configure(EntityTypeBuilder<Dossier> e)
+    {
+        e.ToTable("dossiers");
+        e.HasKey(x => x.Id);
+        e.HasIndex(x => x.Number).IsUnique();
+        e.Property(x => x.Number).HasMaxLength(30);
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.LeadMunicipalityCode).HasMaxLength(10);
+        e.Property(x => x.CoordinatorName).HasMaxLength(200);
+        e.HasOne<Partner>().WithMany().HasForeignKey(x => x.OwnerPartnerId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.DossierId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Members).HasField("_members");
+        e.HasMany(x => x.Signals).WithOne().HasForeignKey(s => s.DossierId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Signals).HasField("_signals");
+        e.HasMany(x => x.StageChanges).WithOne().HasForeignKey(s => s.DossierId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.StageChanges).HasField("_stageChanges");
+    }
+}
+
+internal sealed class DossierMemberConfiguration : IEntityTypeConfiguration<DossierMember>
+{
+    public void Configure(EntityTypeBuilder<DossierMember> e)
+    {
+        e.ToTable("dossier_members");
+        e.HasKey(x => new { x.DossierId, x.NodeId, x.Role });
+        e.HasOne<Node>().WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => x.NodeId);
+        e.HasProvenance(x => x.Provenance!);
+    }
+}
+
+internal sealed class DossierSignalConfiguration : IEntityTypeConfiguration<DossierSignal>
+{
+    public void Configure(EntityTypeBuilder<DossierSignal> e)
+    {
+        e.ToTable("dossier_signals");
+        e.HasKey(x => new { x.DossierId, x.SignalId });
+        e.HasOne<Signal>().WithMany().HasForeignKey(x => x.SignalId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DossierStageChangeConfiguration : IEntityTypeConfiguration<DossierStageChange>
+{
+    public void Configure(EntityTypeBuilder<DossierStageChange> e)
+    {
+        e.ToTable("dossier_stage_changes");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedOnAdd();
+        e.Property(x => x.By).HasMaxLength(200);
+        e.Property(x => x.Reason).HasMaxLength(1000);
+    }
+}
+
+internal sealed class InterventionConfiguration : IEntityTypeConfiguration<Intervention>
+{
+    public void Configure(EntityTypeBuilder<Intervention> e)
+    {
+        e.ToTable("interventions");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Title).HasMaxLength(300);
+        e.Property(x => x.BarrierPhaseCode).HasMaxLength(40);
+        e.Property(x => x.DeclineReason).HasMaxLength(1000);
+        e.Property(x => x.Result).HasMaxLength(2000);
+        e.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Partner>().WithMany().HasForeignKey(x => x.AssignedPartnerId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasMany(x => x.Targets).WithOne().HasForeignKey(t => t.InterventionId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Targets).HasField("_targets");
+    }
+}
+
+internal sealed class InterventionTargetConfiguration : IEntityTypeConfiguration<InterventionTarget>
+{
+    public void Configure(EntityTypeBuilder<InterventionTarget> e)
+    {
+        e.ToTable("intervention_targets");
+        e.HasKey(x => new { x.InterventionId, x.NodeId });
+        e.HasOne<Node>().WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseMeetingConfiguration : IEntityTypeConfiguration<CaseMeeting>
+{
+    public void Configure(EntityTypeBuilder<CaseMeeting> e)
+    {
+        e.ToTable("case_meetings");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.Chair).HasMaxLength(200);
+        e.Property(x => x.Minutes).HasMaxLength(20000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+    }
+}

@@ -1,0 +1,99 @@
+using Ketenaanpak.Graph.Application.Abstractions;
+using Ketenaanpak.Graph.Application.Statistics;
+using Ketenaanpak.Graph.Domain.CaseMeetings;
+using Ketenaanpak.Graph.Domain.Common;
+using Ketenaanpak.Graph.Domain.Dossiers;
+using Ketenaanpak.Graph.Domain.Graph;
+using Ketenaanpak.Graph.Domain.Interventions;
+using Ketenaanpak.Graph.Domain.Partners;
+using Ketenaanpak.Graph.Domain.Provenance;
+using Ketenaanpak.Graph.Domain.Signals;
+using Ketenaanpak.Graph.Infrastructure.Persistence.Conventions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ketenaanpak.Graph.Infrastructure.Persistence;
+
+/// <summary>
+/// The graph store: one EF Core model for SQLite and PostgreSQL, with one migrations set per provider
+/// (ADR-002). Table and column names follow the Neo4j-shaped model so the export maps one to one.
+/// </summary>
+public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : DbContext(options), IGraphDbContext
+{
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<Node> Nodes => Set<Node>();
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<Relation> Relations => Set<Relation>();
+    public DbSet<Signal> Signals => Set<Signal>();
+    public DbSet<SignalIndicator> SignalIndicators => Set<SignalIndicator>();
+    public DbSet<SignalMention> SignalMentions => Set<SignalMention>();
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<DossierMember> DossierMembers => Set<DossierMember>();
+    public DbSet<DossierSignal> DossierSignals => Set<DossierSignal>();
+    public DbSet<DossierStageChange> DossierStageChanges => Set<DossierStageChange>();
+    public DbSet<Intervention> Interventions => Set<Intervention>();
+    public DbSet<InterventionTarget> InterventionTargets => Set<InterventionTarget>();
+    public DbSet<CaseMeeting> CaseMeetings => Set<CaseMeeting>();
+    public DbSet<NodeStatistic> NodeStatistics => Set<NodeStatistic>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<NodeId>().HaveConversion<NodeIdConverter>();
+        builder.Properties<StatementId>().HaveConversion<StatementIdConverter>();
+        builder.Properties<RelationId>().HaveConversion<RelationIdConverter>();
+        builder.Properties<PartnerId>().HaveConversion<PartnerIdConverter>();
+        builder.Properties<SignalId>().HaveConversion<SignalIdConverter>();
+        builder.Properties<DossierId>().HaveConversion<DossierIdConverter>();
+        builder.Properties<InterventionId>().HaveConversion<InterventionIdConverter>();
+        builder.Properties<CaseMeetingId>().HaveConversion<CaseMeetingIdConverter>();
+        if (IsSqlite)
+            builder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+
+        // Enums as their names: the database stays readable for a data-protection officer and for direct SQL reports.
+        EnumAsString<NodeKind>(builder);
+        EnumAsString<RelationType>(builder);
+        EnumAsString<PartnerKind>(builder);
+        EnumAsString<SourceReliability>(builder);
+        EnumAsString<InformationValidity>(builder);
+        EnumAsString<LegalBasis>(builder);
+        EnumAsString<HandlingCode>(builder);
+        EnumAsString<ExploitationForm>(builder);
+        EnumAsString<Sector>(builder);
+        EnumAsString<SignalStatus>(builder);
+        EnumAsString<DossierRole>(builder);
+        EnumAsString<PerpetratorRole>(builder);
+        EnumAsString<FacilitatorAwareness>(builder);
+        EnumAsString<DossierStage>(builder);
+        EnumAsString<InterventionType>(builder);
+        EnumAsString<InterventionStatus>(builder);
+        EnumAsString<CaseMeetingKind>(builder);
+    }
+
+    private static void EnumAsString<T>(ModelConfigurationBuilder builder) where T : struct, Enum =>
+        builder.Properties<T>().HaveConversion<string>().HaveMaxLength(40);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GraphDbContext).Assembly);
+
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            var what = e.Entries.FirstOrDefault()?.Metadata.ClrType.Name switch
+            {
+                nameof(Node) => "Deze entiteit",
+                nameof(Dossier) => "Dit dossier",
+                nameof(Signal) => "Dit signaal",
+                nameof(Intervention) => "Deze interventie",
+                nameof(Partner) => "Deze partner",
+                _ => "Dit gegeven",
+            };
+            throw new ConcurrencyConflictException(what, e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Ketenaanpak.Graph.Application.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ketenaanpak.Graph.Infrastructure.Persistence;
+
+/// <summary>
+/// Brings the store up to date before anything else runs: applies the provider's migrations and, in demo mode, loads
+/// the fictional Twente region into an empty store. Registered as the first hosted service, so the web server and
+/// the Hangfire server only start on a migrated database.
+/// </summary>
+public sealed class StoreInitialiser(IServiceProvider services, IOptions<StorageOptions> storage, IOptions<DemoOptions> demo,
+    ILogger<StoreInitialiser> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken) => await InitialiseAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task InitialiseAsync(CancellationToken cancellationToken)
+    {
+        var options = storage.Value;
+        if (options.Provider == StorageProvider.Sqlite)
+            Directory.CreateDirectory(Path.GetDirectoryName(options.SqliteDatabasePath)!);
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GraphDbContext>();
+        if (options.MigrateOnStart)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                log.LogInformation("Applying {Count} migration(s) to the {Provider} store", pending.Count, options.Provider);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+
+        if (demo.Value.IsEnabledFor(options.Provider))
+        {
+            var loader = scope.ServiceProvider.GetRequiredService<DemoRegionLoader>();
+            await loader.LoadIfEmptyAsync(demo.Value.Seed, cancellationToken);
+        }
+    }
+}

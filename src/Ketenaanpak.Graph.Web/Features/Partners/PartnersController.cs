@@ -1,0 +1,17 @@
+using Ketenaanpak.Graph.Application.Abstractions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ketenaanpak.Graph.Web.Features.Partners;
+
+/// <summary>The partner directory: who takes part, under the covenant or not, and where to reach them.</summary>
+public sealed class PartnersController(IGraphDbContext db) : Controller
+{
+    [HttpGet("/partners")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        ViewData["Nav"] = "partners";
+        var partners = await db.Partners.AsNoTracking().OrderByDescending(p => p.IsCovenant).ThenBy(p => p.Kind).ThenBy(p => p.Name).ToListAsync(cancellationToken);
+        return View(partners);
+    }
+}
