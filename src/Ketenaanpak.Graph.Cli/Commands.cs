@@ -1,0 +1,49 @@
+using Ketenaanpak.Graph.Cli.Common;
+using Ketenaanpak.Graph.Cli.Store;
+
+namespace Ketenaanpak.Graph.Cli;
+
+/// <summary>The command table. Each command prints one JSON line on success and exits non-zero on failure.</summary>
+public static class Commands
+{
+    private const string Usage = """
+        ketenaanpak <command> [flags]
+
+          migrate                     apply the store's migrations (and load the demo region where Demo:Enabled)
+          generate --nodes N --edges M --seed S --out DIR
+                                      write a synthetic typed graph (nodes.csv, edges.csv) for scale tests
+
+        Store flags (as in the web app): --Storage:Provider Sqlite|PostgreSql  --ConnectionStrings:Graph "..."
+                                         --Storage:DataDirectory DIR
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            stdout.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        var rest = args[1..];
+        try
+        {
+            return args[0] switch
+            {
+                "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
+                _ => Unknown(args[0], stderr),
+            };
+        }
+        catch (CliUsageException e)
+        {
+            stderr.WriteLine($"ketenaanpak {args[0]}: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static int Unknown(string command, TextWriter stderr)
+    {
+        stderr.WriteLine($"ketenaanpak: unknown command '{command}'.");
+        stderr.WriteLine(Usage);
+        return 2;
+    }
+}
