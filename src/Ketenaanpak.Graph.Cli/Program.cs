@@ -1,5 +1,11 @@
-using Ketenaanpak.Graph.Cli;
+namespace Ketenaanpak.Graph.Cli;
 
-// ketenaanpak <command> [flags]: the same configuration keys as the web app (--Storage:Provider, --ConnectionStrings:Graph,
-// --Storage:DataDirectory) apply to every command that touches the store.
-return await Commands.RunAsync(args, Console.Out, Console.Error);
+/// <summary>
+/// ketenaanpak &lt;command&gt; [flags]: the same configuration keys as the web app (--Storage:Provider,
+/// --ConnectionStrings:Graph, --Storage:DataDirectory) apply to every command that touches the store.
+/// A named class rather than top-level statements, so that tests can reference both the web app's Program and this.
+/// </summary>
+public static class EntryPoint
+{
+    public static Task<int> Main(string[] args) => Commands.RunAsync(args, Console.Out, Console.Error);
+}

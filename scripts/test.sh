@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The one command that runs every test on a fresh Debian machine: installs and starts what the tests need
+# (PostgreSQL 15, Chromium, docker-compose v1 for validating the compose file), builds, runs every test project,
+# and ends with "N passed, N failed, N skipped" counted from the TRX result files. Exit code 1 if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+missing=()
+[ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15 postgresql-client-15)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing: ${missing[*]}"
+  apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null || { echo "apt-get install failed"; exit 1; }
+fi
+
+echo "== starting PostgreSQL"
+bash scripts/start-postgres.sh || { echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
+
+results=artifacts/test-results
+rm -rf "$results" && mkdir -p "$results"
+failed_steps=0
+
+echo "== validating docker-compose.yml"
+if KETENAANPAK_DB_PASSWORD=validation-only docker-compose -f docker-compose.yml config -q; then echo "docker-compose.yml is valid"; else echo "docker-compose.yml is INVALID"; failed_steps=$((failed_steps + 1)); fi
+
+echo "== building"
+if ! dotnet build Ketenaanpak.Graph.sln -c Release -nologo -clp:ErrorsOnly; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+for project in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  if ! dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+       --logger "console;verbosity=minimal"; then
+    [ -f "$results/$name.trx" ] || { echo "$name produced no results (crashed?)"; failed_steps=$((failed_steps + 1)); }
+  fi
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  total=$(get total); executed=$(get executed); p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout); a=$(get aborted)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
+  skipped=$((skipped + ${total:-0} - ${executed:-0}))
+done
+failed=$((failed + failed_steps))
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

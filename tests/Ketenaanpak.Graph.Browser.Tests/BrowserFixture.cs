@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace Ketenaanpak.Graph.Browser.Tests;
+
+/// <summary>
+/// The app on a real Kestrel port with a fresh SQLite store and the demo region, and Debian's Chromium driven by
+/// Playwright (no browser download: the test command installs the chromium package).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "ketenaanpak-browser", Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseWebRoot(Path.Combine(TestKit.RepositoryPaths.Root, "wwwroot"));
+            b.UseSetting("Storage:DataDirectory", _dataDirectory);
+            b.UseSetting("Demo:Enabled", "true");
+        });
+        _app.UseKestrel(0);
+        _app.StartServer();
+        BaseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Saves a screenshot of every step under artifacts/screenshots/&lt;test&gt;/&lt;nn-step&gt;.png for a person to look at.</summary>
+public sealed class Steps(IPage page, string testName)
+{
+    private int _step;
+    public static string Folder(string testName) => Path.Combine(TestKit.RepositoryPaths.Root, "artifacts", "screenshots", testName);
+
+    public async Task ShotAsync(string step)
+    {
+        var folder = Folder(testName);
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{++_step:00}-{step}.png"), FullPage = true });
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+
+namespace Ketenaanpak.Graph.Browser.Tests.Home;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class HomePageTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task HomePage_DemoRegion_ShowsFiguresAndDossiersInDutch()
+    {
+        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, Locale = "nl-NL" });
+        var steps = new Steps(page, nameof(HomePage_DemoRegion_ShowsFiguresAndDossiersInDutch));
+        var response = await page.GotoAsync(fixture.BaseUrl + "/");
+        Assert.Equal(200, response!.Status);
+        await steps.ShotAsync("overzicht");
+        Assert.Equal("Ketenaanpak mensenhandel Twente", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Contains("Fictieve demoregio Twente", await page.Locator(".notice-demo").InnerTextAsync());
+        Assert.Equal(13, await page.Locator("section.panel").Last.Locator("tbody tr").CountAsync());
+        // The stylesheet from the top-level wwwroot/ is served and applied.
+        var background = await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.topbar')).backgroundColor");
+        Assert.Equal("rgb(21, 66, 115)", background);
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Naar de inhoud", (await page.EvaluateAsync<string>("document.activeElement.textContent")).Trim());
+        await page.ClickAsync("text=Partners");
+        await page.WaitForURLAsync("**/partners");
+        await steps.ShotAsync("partners");
+        Assert.Equal(31, await page.Locator("tbody tr").CountAsync());
+        await page.CloseAsync();
+    }
+}

@@ -1,0 +1,35 @@
+using Ketenaanpak.Graph.Integration.Tests.Store;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Ketenaanpak.Graph.Integration.Tests.Web;
+
+/// <summary>
+/// Hosts the real app on a real store. Hangfire keeps some state in statics, so every test that starts a host runs in
+/// the one non-parallel "hosts" collection.
+/// </summary>
+public sealed class AppFactory(TestStore store, bool demo = true) : WebApplicationFactory<Program>
+{
+    public TestStore Store { get; } = store;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var options = Store.Options;
+        // As the README's start command runs it (no launch profile → Production); Development would also look for the
+        // project's own static-web-asset folders, which this app does not have.
+        builder.UseEnvironment("Production");
+        // The factory resets the content root to the project folder; point the web root back at the top-level wwwroot/.
+        builder.UseWebRoot(Path.Combine(TestKit.RepositoryPaths.Root, "wwwroot"));
+        builder.UseSetting("Storage:Provider", options.Provider.ToString());
+        builder.UseSetting("Storage:DataDirectory", options.DataDirectory);
+        builder.UseSetting("ConnectionStrings:Graph", options.Provider == Infrastructure.Persistence.StorageProvider.PostgreSql ? options.ConnectionString : null);
+        builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        builder.UseSetting("Demo:Seed", "2014");
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HostsCollection
+{
+    public const string Name = "hosts";
+}
