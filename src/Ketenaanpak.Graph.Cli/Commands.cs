@@ -1,4 +1,5 @@
 using Ketenaanpak.Graph.Cli.Common;
+using Ketenaanpak.Graph.Cli.Generate;
 using Ketenaanpak.Graph.Cli.Store;
 
 namespace Ketenaanpak.Graph.Cli;
@@ -10,8 +11,9 @@ public static class Commands
         ketenaanpak <command> [flags]
 
           migrate                     apply the store's migrations (and load the demo region where Demo:Enabled)
-          generate --nodes N --edges M --seed S --out DIR
-                                      write a synthetic typed graph (nodes.csv, edges.csv) for scale tests
+          generate --nodes N --edges M [--seed S] --out DIR [--force]
+                                      write a synthetic typed graph (nodes.csv, edges.csv) for scale tests;
+                                      N up to 1e8, heavy-tailed degrees, same seed = same bytes (default seed 1)
 
         Store flags (as in the web app): --Storage:Provider Sqlite|PostgreSql  --ConnectionStrings:Graph "..."
                                          --Storage:DataDirectory DIR
@@ -30,6 +32,7 @@ public static class Commands
             return args[0] switch
             {
                 "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
+                "generate" => GenerateCommand.Run(rest, stdout, stderr),
                 _ => Unknown(args[0], stderr),
             };
         }

@@ -36,6 +36,18 @@ public sealed class CliArgs
 
     public bool Has(string name) => _flags.ContainsKey(name);
 
+    /// <summary>
+    /// Rejects positional words and flags outside <paramref name="known"/>, so that a typo such as --node is an error
+    /// rather than silently ignored. Configuration keys (with a colon) stay allowed.
+    /// </summary>
+    public void RejectUnknown(params string[] known)
+    {
+        if (Positional.Count > 0) throw new CliUsageException($"unexpected argument '{Positional[0]}'.");
+        foreach (var name in _flags.Keys)
+            if (!name.Contains(':') && !known.Contains(name, StringComparer.OrdinalIgnoreCase))
+                throw new CliUsageException($"unknown flag --{name}; expected one of {string.Join(", ", known.Select(k => "--" + k))}.");
+    }
+
     public long Long(string name, long? fallback = null, long min = long.MinValue, long max = long.MaxValue)
     {
         var text = Get(name);
