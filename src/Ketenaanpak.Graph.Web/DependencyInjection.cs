@@ -1,8 +1,8 @@
 using System.Globalization;
 using Hangfire;
-using Hangfire.Dashboard;
 using Ketenaanpak.Graph.Infrastructure;
 using Ketenaanpak.Graph.Web.Infrastructure;
+using Ketenaanpak.Graph.Web.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 
@@ -13,6 +13,7 @@ public static class DependencyInjection
     public static WebApplicationBuilder AddWebApp(this WebApplicationBuilder builder)
     {
         builder.AddInfrastructure();
+        builder.AddSignIn();
         var services = builder.Services;
         services.AddControllersWithViews();
         services.Configure<RazorViewEngineOptions>(o =>
@@ -36,17 +37,25 @@ public static class DependencyInjection
             SupportedCultures = [dutch, new CultureInfo("en")],
             SupportedUICultures = [dutch, new CultureInfo("en")],
         });
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/fout");
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.RequireHttps)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
         app.UseStaticFiles();
         app.UseRouting();
-        app.MapHealthChecks("/health", HealthResponse.Options);
-        // Until sign-in exists (security issue) the job dashboard is reachable from this machine only.
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            Authorization = [new HangfireDashboardAuthorization()],
             DashboardTitle = "Ketenaanpak.Graph – achtergrondtaken",
-        });
+        }).RequireAuthorization(Policies.Administration);
         app.MapControllers();
         return app;
     }

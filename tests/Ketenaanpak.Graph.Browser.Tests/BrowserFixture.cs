@@ -15,6 +15,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private WebApplicationFactory<Program>? _app;
     private IPlaywright? _playwright;
 
+    public const string DemoPassword = "Browser-Demo-Wachtwoord-2026!";
+
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
@@ -27,6 +29,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseWebRoot(Path.Combine(TestKit.RepositoryPaths.Root, "wwwroot"));
             b.UseSetting("Storage:DataDirectory", _dataDirectory);
             b.UseSetting("Demo:Enabled", "true");
+            b.UseSetting("Demo:Password", DemoPassword);
         });
         _app.UseKestrel(0);
         _app.StartServer();
@@ -48,6 +51,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (_app is not null) await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+public static class PageSignIn
+{
+    /// <summary>Signs in through the real form, as a user would.</summary>
+    public static async Task SignInAsync(this IPage page, string baseUrl, string userName, Steps? steps = null)
+    {
+        await page.GotoAsync(baseUrl + "/account/inloggen");
+        await page.FillAsync("#UserName", userName);
+        await page.FillAsync("#Password", BrowserFixture.DemoPassword);
+        if (steps is not null) await steps.ShotAsync("inloggen");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(baseUrl + "/");
     }
 }
 

@@ -112,6 +112,9 @@ internal static partial class TwenteScenarios
         Member(w, d, wageAccount, DossierRole.Facilitator, pd, awareness: FacilitatorAwareness.Unknown);
         Member(w, d, van, DossierRole.Facilitator, pd, awareness: FacilitatorAwareness.Knowing);
         Member(w, d, farm, DossierRole.Facilitator, pd, awareness: FacilitatorAwareness.Unknowing);
+        // The case meeting shared the dossier with the partners that act in it (need to know).
+        foreach (var code in new[] { "ISZW", "BD", "GEM-HAAKSBERGEN", "POL-ON", "ZORG-TW" })
+            d.ShareWith(w.Partner(code).Id, "Casusoverleg mensenhandel Twente", DemoWorld.At(day.AddDays(100), 15));
         w.Advance(d, DossierStage.Execution, day.AddDays(70));
         Intervene(w, d, InterventionType.Administrative, "Controle huisvesting Buurserstraat (brandveiligheid, overbewoning)", "housing", "GEM-HAAKSBERGEN",
             new DateOnly(2024, 9, 1), InterventionStatus.Done, "Pand gesloten voor bewoning; elf bewoners elders ondergebracht.", house, landlord);

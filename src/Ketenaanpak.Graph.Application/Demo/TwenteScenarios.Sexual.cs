@@ -71,6 +71,8 @@ internal static partial class TwenteScenarios
         Member(w, d, taxi, DossierRole.Facilitator, pd, awareness: FacilitatorAwareness.Unknowing);
         Member(w, d, driver, DossierRole.Facilitator, pd, awareness: FacilitatorAwareness.Unknown);
         Member(w, d, account, DossierRole.Facilitator, pd, awareness: FacilitatorAwareness.Unknowing);
+        d.ShareWith(w.MunicipalityPartner(gm).Id, "Casusoverleg mensenhandel Twente", DemoWorld.At(day.AddDays(75), 15));
+        d.ShareWith(w.Partner("OM-ON").Id, "Casusoverleg mensenhandel Twente", DemoWorld.At(day.AddDays(75), 15));
         w.Advance(d, DossierStage.Assignment, day.AddDays(60));
         Intervene(w, d, InterventionType.Administrative, "Handhaving permanente bewoning en afspraken met parkbeheer", "housing", "GEM-HELLENDOORN",
             new DateOnly(2025, 2, 1), InterventionStatus.Accepted, null, park, chalets[0], chalets[1]);

@@ -13,6 +13,7 @@ public sealed class Dossier
     private readonly List<DossierMember> _members = [];
     private readonly List<DossierSignal> _signals = [];
     private readonly List<DossierStageChange> _stageChanges = [];
+    private readonly List<DossierShare> _shares = [];
 
     private Dossier() { Number = Title = LeadMunicipalityCode = ""; }
 
@@ -52,6 +53,18 @@ public sealed class Dossier
     public IReadOnlyList<DossierMember> Members => _members;
     public IReadOnlyList<DossierSignal> Signals => _signals;
     public IReadOnlyList<DossierStageChange> StageChanges => _stageChanges;
+    /// <summary>Partners the case meeting shared this dossier with (need to know, domain.md §7).</summary>
+    public IReadOnlyList<DossierShare> Shares => _shares;
+
+    public void ShareWith(PartnerId partner, string decidedBy, DateTimeOffset at)
+    {
+        if (partner == OwnerPartnerId || _shares.Any(s => s.PartnerId == partner))
+            throw new DomainException("Deze partner heeft al toegang tot het dossier.", nameof(Shares));
+        if (string.IsNullOrWhiteSpace(decidedBy))
+            throw new DomainException("Vermeld wie tot delen besloot (het casusoverleg).", nameof(decidedBy));
+        _shares.Add(new DossierShare(Id, partner, decidedBy.Trim(), at));
+        Version++;
+    }
 
     public void SetCoordinator(string? name)
     {
@@ -131,6 +144,9 @@ public sealed class DossierMember
 }
 
 public sealed record DossierSignal(DossierId DossierId, SignalId SignalId);
+
+/// <summary>A decision of the case meeting to share a dossier with a partner.</summary>
+public sealed record DossierShare(DossierId DossierId, PartnerId PartnerId, string DecidedBy, DateTimeOffset DecidedAt);
 
 public sealed record DossierStageChange(DossierId DossierId, DossierStage From, DossierStage To, string By, string Reason, DateTimeOffset At)
 {

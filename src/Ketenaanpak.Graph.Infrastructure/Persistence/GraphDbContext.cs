@@ -8,7 +8,9 @@ using Ketenaanpak.Graph.Domain.Interventions;
 using Ketenaanpak.Graph.Domain.Partners;
 using Ketenaanpak.Graph.Domain.Provenance;
 using Ketenaanpak.Graph.Domain.Signals;
+using Ketenaanpak.Graph.Infrastructure.Identity;
 using Ketenaanpak.Graph.Infrastructure.Persistence.Conventions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ketenaanpak.Graph.Infrastructure.Persistence;
@@ -17,7 +19,7 @@ namespace Ketenaanpak.Graph.Infrastructure.Persistence;
 /// The graph store: one EF Core model for SQLite and PostgreSQL, with one migrations set per provider
 /// (ADR-002). Table and column names follow the Neo4j-shaped model so the export maps one to one.
 /// </summary>
-public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : DbContext(options), IGraphDbContext
+public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : IdentityDbContext<ApplicationUser>(options), IGraphDbContext
 {
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<Node> Nodes => Set<Node>();
@@ -73,8 +75,16 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : D
     private static void EnumAsString<T>(ModelConfigurationBuilder builder) where T : struct, Enum =>
         builder.Properties<T>().HaveConversion<string>().HaveMaxLength(40);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder); // Identity's tables: accounts live in the same store as the graph
+        modelBuilder.Entity<ApplicationUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.HasOne<Partner>().WithMany().HasForeignKey(u => u.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        });
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GraphDbContext).Assembly);
+    }
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

@@ -42,5 +42,8 @@ public sealed class StoreInitialiser(IServiceProvider services, IOptions<Storage
             var loader = scope.ServiceProvider.GetRequiredService<DemoRegionLoader>();
             await loader.LoadIfEmptyAsync(demo.Value.Seed, cancellationToken);
         }
+
+        foreach (var seeder in scope.ServiceProvider.GetServices<IStoreSeeder>())
+            await seeder.SeedAsync(cancellationToken);
     }
 }

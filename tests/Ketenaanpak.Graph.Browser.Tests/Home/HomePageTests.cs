@@ -12,7 +12,8 @@ public sealed class HomePageTests(BrowserFixture fixture)
         var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, Locale = "nl-NL" });
         var steps = new Steps(page, nameof(HomePage_DemoRegion_ShowsFiguresAndDossiersInDutch));
         var response = await page.GotoAsync(fixture.BaseUrl + "/");
-        Assert.Equal(200, response!.Status);
+        Assert.EndsWith("/account/inloggen?ReturnUrl=%2F", page.Url); // nothing without signing in
+        await page.SignInAsync(fixture.BaseUrl, "analist", steps);
         await steps.ShotAsync("overzicht");
         Assert.Equal("Ketenaanpak mensenhandel Twente", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Contains("Fictieve demoregio Twente", await page.Locator(".notice-demo").InnerTextAsync());
@@ -21,6 +22,7 @@ public sealed class HomePageTests(BrowserFixture fixture)
         var background = await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.topbar')).backgroundColor");
         Assert.Equal("rgb(21, 66, 115)", background);
 
+        await page.ReloadAsync();
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Naar de inhoud", (await page.EvaluateAsync<string>("document.activeElement.textContent")).Trim());
         await page.ClickAsync("text=Partners");

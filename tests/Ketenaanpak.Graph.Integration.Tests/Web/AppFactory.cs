@@ -1,4 +1,9 @@
+using Ketenaanpak.Graph.Application.Abstractions;
+using Ketenaanpak.Graph.Infrastructure.Identity;
 using Ketenaanpak.Graph.Integration.Tests.Store;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -25,6 +30,28 @@ public sealed class AppFactory(TestStore store, bool demo = true) : WebApplicati
         builder.UseSetting("ConnectionStrings:Graph", options.Provider == Infrastructure.Persistence.StorageProvider.PostgreSql ? options.ConnectionString : null);
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Demo:Seed", "2014");
+        builder.UseSetting("Demo:Password", SignIn.DemoPassword);
+    }
+}
+
+public static class AppFactoryUsers
+{
+    /// <summary>
+    /// Makes sure an account exists (server mode has no demo accounts; tests provision their own, as an administrator
+    /// would). Uses the app's own UserManager, so the password policy applies.
+    /// </summary>
+    public static async Task EnsureUserAsync(this AppFactory app, string userName, string role, string partnerCode, string password = SignIn.DemoPassword)
+    {
+        using var _ = app.CreateClient(); // make sure the host (and its store initialisation) has started
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByNameAsync(userName) is not null) return;
+        var db = scope.ServiceProvider.GetRequiredService<IGraphDbContext>();
+        var partner = await db.Partners.SingleAsync(p => p.Code == partnerCode);
+        var user = new ApplicationUser { UserName = userName, DisplayName = userName, PartnerId = partner.Id, LockoutEnabled = true };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using Ketenaanpak.Graph.Application.Security;
 using Ketenaanpak.Graph.Integration.Tests.Store;
 
 namespace Ketenaanpak.Graph.Integration.Tests.Web;
@@ -12,7 +13,8 @@ public abstract class HomeAndHealthTests<TStore>(TStore store) : IClassFixture<T
     public async Task Home_FirstStartWithDemo_ShowsDutchOverviewOfTheFictionalRegion()
     {
         await using var app = new AppFactory(store);
-        using var client = app.CreateClient();
+        await app.EnsureUserAsync("analist", Roles.RiecAnalyst, "RIEC-ON");
+        using var client = await SignIn.AsAsync(app, "analist");
         var response = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
@@ -42,7 +44,8 @@ public abstract class HomeAndHealthTests<TStore>(TStore store) : IClassFixture<T
     public async Task UnknownPage_Requested_AnswersDutch404Page()
     {
         await using var app = new AppFactory(store);
-        using var client = app.CreateClient();
+        await app.EnsureUserAsync("analist", Roles.RiecAnalyst, "RIEC-ON");
+        using var client = await SignIn.AsAsync(app, "analist");
         var response = await client.GetAsync("/bestaat-niet");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Pagina niet gevonden", await response.Content.ReadAsStringAsync());
@@ -52,7 +55,8 @@ public abstract class HomeAndHealthTests<TStore>(TStore store) : IClassFixture<T
     public async Task Partners_Directory_ListsCovenantAndOtherPartners()
     {
         await using var app = new AppFactory(store);
-        using var client = app.CreateClient();
+        await app.EnsureUserAsync("melder", Roles.PartnerContributor, "GGD-TW");
+        using var client = await SignIn.AsAsync(app, "melder");
         var document = new HtmlParser().ParseDocument(await client.GetStringAsync("/partners"));
         var rows = document.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).ToList();
         Assert.Contains(rows, r => r[0] == "Openbaar Ministerie Oost-Nederland" && r[2] == "Ja");

@@ -74,6 +74,19 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         e.Navigation(x => x.Signals).HasField("_signals");
         e.HasMany(x => x.StageChanges).WithOne().HasForeignKey(s => s.DossierId).OnDelete(DeleteBehavior.Cascade);
         e.Navigation(x => x.StageChanges).HasField("_stageChanges");
+        e.HasMany(x => x.Shares).WithOne().HasForeignKey(s => s.DossierId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Shares).HasField("_shares");
+    }
+}
+
+internal sealed class DossierShareConfiguration : IEntityTypeConfiguration<DossierShare>
+{
+    public void Configure(EntityTypeBuilder<DossierShare> e)
+    {
+        e.ToTable("dossier_shares");
+        e.HasKey(x => new { x.DossierId, x.PartnerId });
+        e.Property(x => x.DecidedBy).HasMaxLength(200);
+        e.HasOne<Partner>().WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

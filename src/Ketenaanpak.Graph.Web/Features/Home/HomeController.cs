@@ -1,18 +1,25 @@
 using Ketenaanpak.Graph.Application.Overview;
+using Ketenaanpak.Graph.Application.Security;
+using Ketenaanpak.Graph.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ketenaanpak.Graph.Web.Features.Home;
 
-public sealed class HomeController(OverviewService overview) : Controller
+public sealed class HomeController(OverviewService overview, ICurrentActor current) : Controller
 {
     [HttpGet("/")]
+    [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         ViewData["Nav"] = "home";
-        return View(await overview.GetAsync(cancellationToken));
+        return View(await overview.GetAsync(current.Actor, cancellationToken));
     }
 
-    [HttpGet("/fout/{status:int?}")]
+    // Any method: the status-code pages re-execute the original request, which may be a POST.
+    [Route("/fout/{status:int?}")]
+    [AllowAnonymous]
+    [IgnoreAntiforgeryToken] // re-executed for failed POSTs too; it changes nothing
     [ApiExplorerSettings(IgnoreApi = true)]
     public IActionResult Error(int? status)
     {

@@ -1,0 +1,141 @@
+using System.Text.Encodings.Web;
+using Ketenaanpak.Graph.Infrastructure.Identity;
+using Ketenaanpak.Graph.Infrastructure.Persistence;
+using Ketenaanpak.Graph.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using QRCoder;
+
+namespace Ketenaanpak.Graph.Web.Features.Account;
+
+/// <summary>Sign-in with password and optional authenticator code (TOTP), sign-out, and setting up the second factor.</summary>
+[Route("account")]
+public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users,
+    IOptions<StorageOptions> storage, IOptions<DemoOptions> demo) : Controller
+{
+    private const string Issuer = "Ketenaanpak.Graph";
+
+    [HttpGet("inloggen")]
+    [AllowAnonymous]
+    public IActionResult Login(string? returnUrl) => View(Page(new LoginInput { ReturnUrl = returnUrl }, null));
+
+    [HttpPost("inloggen")]
+    [AllowAnonymous]
+    [EnableRateLimiting(SignInSetup.SignInRateLimit)]
+    public async Task<IActionResult> Login([FromForm] LoginInput input)
+    {
+        if (!ModelState.IsValid) return View(Page(input, null));
+        var result = await signIn.PasswordSignInAsync(input.UserName!.Trim(), input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(SafeReturn(input.ReturnUrl));
+        if (result.RequiresTwoFactor) return RedirectToAction(nameof(LoginWithCode), new { returnUrl = SafeReturn(input.ReturnUrl) });
+        if (result.IsLockedOut)
+            return View(Page(input, "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw of neem contact op met de beheerder."));
+        // One message for an unknown name and a wrong password: the page must not reveal which accounts exist.
+        return View(Page(input, "Onbekende gebruikersnaam of onjuist wachtwoord."));
+    }
+
+    [HttpGet("code")]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginWithCode(string? returnUrl)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToAction(nameof(Login));
+        return View(new TwoFactorCodeInput { ReturnUrl = returnUrl });
+    }
+
+    [HttpPost("code")]
+    [AllowAnonymous]
+    [EnableRateLimiting(SignInSetup.SignInRateLimit)]
+    public async Task<IActionResult> LoginWithCode([FromForm] TwoFactorCodeInput input)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToAction(nameof(Login));
+        if (!ModelState.IsValid) return View(input);
+        var code = input.Code!.Replace(" ", "");
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (result.Succeeded) return LocalRedirect(SafeReturn(input.ReturnUrl));
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError(nameof(input.Code), "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen.");
+            return View(input);
+        }
+        ModelState.AddModelError(nameof(input.Code), "Deze code klopt niet of is verlopen. Vul de code in die de app nu toont.");
+        return View(input);
+    }
+
+    [HttpPost("uitloggen")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet("geen-toegang")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    [HttpGet("tweestapsverificatie")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> TwoFactor() => View(await TwoFactorPageAsync(new TwoFactorCodeInput(), null));
+
+    [HttpPost("tweestapsverificatie")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> EnableTwoFactor([FromForm] TwoFactorCodeInput input)
+    {
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        if (!ModelState.IsValid) return View(nameof(TwoFactor), await TwoFactorPageAsync(input, null));
+        var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, input.Code!.Replace(" ", ""));
+        if (!valid)
+        {
+            ModelState.AddModelError(nameof(input.Code), "Deze code klopt niet. Controleer of de tijd op uw telefoon juist staat en vul de actuele code in.");
+            return View(nameof(TwoFactor), await TwoFactorPageAsync(input, null));
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        await signIn.RefreshSignInAsync(user);
+        return View(nameof(TwoFactor), await TwoFactorPageAsync(new TwoFactorCodeInput(), "Tweestapsverificatie staat aan. Bij de volgende keer inloggen vragen we om een code."));
+    }
+
+    [HttpPost("tweestapsverificatie/uit")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> DisableTwoFactor()
+    {
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user); // a new key next time: the old one may be on a lost phone
+        await signIn.RefreshSignInAsync(user);
+        return View(nameof(TwoFactor), await TwoFactorPageAsync(new TwoFactorCodeInput(), "Tweestapsverificatie staat uit."));
+    }
+
+    private LoginPage Page(LoginInput input, string? message)
+    {
+        var demoMode = storage.Value.Provider == StorageProvider.Sqlite && demo.Value.IsEnabledFor(storage.Value.Provider);
+        input.Password = null; // never echo a password back into the page
+        return new LoginPage(input, demoMode ? DemoUserSeeder.Accounts.Select(a => $"{a.Key} – {Application.Security.Roles.Dutch(a.Value.Role)}").ToList() : [], message);
+    }
+
+    private async Task<TwoFactorPage> TwoFactorPageAsync(TwoFactorCodeInput input, string? message)
+    {
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        if (await users.GetTwoFactorEnabledAsync(user)) return new TwoFactorPage(true, null, null, input, message);
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+        var uri = $"otpauth://totp/{UrlEncoder.Default.Encode(Issuer)}:{UrlEncoder.Default.Encode(user.UserName!)}?secret={key}&issuer={UrlEncoder.Default.Encode(Issuer)}&digits=6";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+        var svg = new SvgQRCode(data).GetGraphic(4);
+        var grouped = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - i * 4)))).ToLowerInvariant();
+        return new TwoFactorPage(false, grouped, svg, input, message);
+    }
+
+    private string SafeReturn(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+}

@@ -1,0 +1,33 @@
+using Ketenaanpak.Graph.Application.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Ketenaanpak.Graph.Web.Security;
+
+/// <summary>
+/// Named authorisation policies. Every endpoint names one (or AllowAnonymous): the authorisation-matrix test fails on
+/// an endpoint without, so nothing becomes reachable by forgetting an attribute. Finer rules (which dossier, which
+/// fact) are the <see cref="AccessPolicy"/>'s, applied inside the use cases.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in user, including partner contributors (their own signals and feedback).</summary>
+    public const string SignedIn = "SignedIn";
+    /// <summary>Covenant roles that read dossiers and the network.</summary>
+    public const string Network = "Network";
+    /// <summary>The data-protection officer.</summary>
+    public const string AuditLog = "AuditLog";
+    /// <summary>Administrators: users, jobs, configuration.</summary>
+    public const string Administration = "Administration";
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Network, p => p.RequireAuthenticatedUser()
+            .RequireRole(Roles.Administrator, Roles.RiecAnalyst, Roles.MunicipalCoordinator, Roles.CaseMeetingMember)
+            .RequireClaim(ActorClaims.Covenant, "true"));
+        options.AddPolicy(AuditLog, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataProtectionOfficer));
+        options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
+        // Anything without an explicit policy still needs a signed-in user.
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}
