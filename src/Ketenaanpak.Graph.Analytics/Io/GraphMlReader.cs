@@ -24,8 +24,10 @@ public static class GraphMlReader
         using var x = XmlReader.Create(text, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
         string? src = null, dst = null;
         double weight = 1.0;
-        while (x.Read())
+        bool positioned = false; // ReadElementContentAsString already moved to the next node
+        while (positioned || x.Read())
         {
+            positioned = false;
             if (x.NodeType == XmlNodeType.Element)
             {
                 switch (x.LocalName)
@@ -44,6 +46,7 @@ public static class GraphMlReader
                         break;
                     case "data" when src is not null && x.GetAttribute("key") == weightKey:
                         weight = double.Parse(x.ReadElementContentAsString(), CultureInfo.InvariantCulture);
+                        positioned = true;
                         break;
                 }
             }
