@@ -77,7 +77,7 @@ public static class VertexCut
             return new VertexCutResult(true, Solve(g, isSource, isTarget, cuttable, null, ct)
                 ?? throw new InvalidOperationException("An uncuttable route was missed; please report."), [], null);
         ImmutableArray<int>? besides = null;
-        if (blockers.All(b => b.IsDirectTie) && blockers.All(b => b.Source != b.Target))
+        if (blockers.All(b => b.IsDirectTie && b.Source != b.Target))
         {
             var skip = new HashSet<long>(blockers.Select(b => PairKey(b.Source, b.Target)));
             besides = Solve(g, isSource, isTarget, cuttable, skip, ct);
@@ -91,7 +91,10 @@ public static class VertexCut
         Minimum(snapshot.Undirected, snapshot.NodesWithRole(NodeRole.Perpetrator, dossier),
             snapshot.NodesWithRole(NodeRole.Victim, dossier), snapshot.CuttableMask(), ct);
 
-    /// <summary>Direct ties and, per target, one path whose inner vertices are all non-cuttable.</summary>
+    /// <summary>
+    /// Every direct tie, and per target one shortest indirect path (≥ 2 edges, direct source–target edges ignored)
+    /// whose inner vertices are all non-cuttable.
+    /// </summary>
     private static List<UncuttableConnection> FindBlockers(CsrGraph g, bool[] isSource, bool[] isTarget,
         IReadOnlyList<bool> cuttable)
     {
@@ -104,30 +107,26 @@ public static class VertexCut
             foreach (var t in g.Neighbors(s))
                 if (isTarget[t] && t != s) found.Add(new(s, t, [s, t]));
         }
-        // Multi-source BFS from all sources through vertices that cannot be cut (other than targets, which end a
-        // path): reaching a target at depth ≥ 2 means an indirect uncuttable route.
+        // Multi-source BFS from all sources through vertices that cannot be cut; targets end a path. Direct
+        // source–target edges are skipped so that routes behind a direct tie are still found and named.
         var parent = new int[n];
         Array.Fill(parent, -2);
         var queue = new Queue<int>();
         for (int s = 0; s < n; s++)
-            if (isSource[s]) { parent[s] = -1; queue.Enqueue(s); }
-        var directTargets = new HashSet<int>(found.Select(f => f.Target));
+            if (isSource[s] && !isTarget[s]) { parent[s] = -1; queue.Enqueue(s); }
         while (queue.Count > 0)
         {
             int v = queue.Dequeue();
             foreach (var w in g.Neighbors(v))
             {
-                if (parent[w] != -2) continue;
+                if (parent[w] != -2 || (isSource[v] && isTarget[w])) continue;
                 parent[w] = v;
                 if (isTarget[w])
                 {
-                    if (parent[v] != -1 && !directTargets.Contains(w))
-                    {
-                        var path = new List<int> { w };
-                        for (int x = v; x != -1; x = parent[x]) path.Add(x);
-                        path.Reverse();
-                        found.Add(new(path[0], w, [.. path]));
-                    }
+                    var path = new List<int> { w };
+                    for (int x = v; x != -1; x = parent[x]) path.Add(x);
+                    path.Reverse();
+                    found.Add(new(path[0], w, [.. path]));
                     continue;
                 }
                 if (!cuttable[w]) queue.Enqueue(w);
