@@ -104,3 +104,17 @@ public sealed class CentralityPropertyTests
         }
     }
 }
+
+public sealed class BetweennessDeepGraphTests
+{
+    [Fact]
+    public void Betweenness_PathLongerThanByteLevels_MatchesClosedForm()
+    {
+        // P_n: vertex i lies on i·(n-1-i) shortest paths; n = 600 forces the int-level fallback kernel.
+        const int n = 600;
+        var g = Ketenaanpak.Graph.Analytics.Snapshot.CsrGraph.FromEdges(n, Enumerable.Range(0, n - 1).ToArray(),
+            Enumerable.Range(1, n - 1).ToArray(), [], directed: false);
+        var bc = Betweenness.Compute(g).Values;
+        for (int i = 0; i < n; i++) Assert.Equal((double)i * (n - 1 - i), bc[i]);
+    }
+}

@@ -98,7 +98,11 @@ public static class Betweenness
                 return SourceLoop.Run(sources, g.NodeCount, o.MaxDegreeOfParallelism, () => new BrandesKernel(g.NodeCount, g.ArcCount),
             weighted
                 ? (s, k, acc) => k.Accumulate(g, s, true, null, acc, null)
-                : (s, k, acc) => k.AccumulateUnweighted(g, s, acc),
+                : (s, k, acc) =>
+                {
+                    // Byte levels first; graphs with BFS depth > 254 from s (long chains) take the int-level kernel.
+                    if (!k.AccumulateUnweightedByteLevels(g, s, acc)) k.AccumulateUnweighted(g, s, acc);
+                },
             ct, progress);
     }
 

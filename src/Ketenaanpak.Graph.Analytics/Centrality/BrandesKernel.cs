@@ -40,6 +40,9 @@ internal sealed unsafe class BrandesKernel
     /// 1.7× faster than branches. It also records the DAG arcs (arcs into the next level) contiguously per vertex in
     /// BFS order, so the backward pass reads only those, sequentially, with no level test.
     /// </summary>
+    // Full optimisation from the first call: the kernel runs once per source, so tier-0 code would cost
+    // measurably on small graphs before tiering kicks in.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AccumulateUnweighted(CsrGraph g, int s, double[] bc)
     {
         fixed (int* off = g.Offsets, adj = g.Targets, dist = _dist, queue = _order, succ = _succ, succEnd = _succEnd)
@@ -87,10 +90,82 @@ internal sealed unsafe class BrandesKernel
     }
 
     /// <summary>
+    /// <see cref="AccumulateUnweighted"/> with BFS levels kept in bytes (255 = unseen): the level array is read on
+    /// every arc at random, and at one byte per vertex it stays in L1 for graphs of tens of thousands of vertices.
+    /// Returns false (state reset, nothing accumulated) when a level would exceed 254, so the caller falls back.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public bool AccumulateUnweightedByteLevels(CsrGraph g, int s, double[] bc)
+    {
+        _level ??= CreateLevels(_sigma.Length);
+        fixed (int* off = g.Offsets, adj = g.Targets, queue = _order, succ = _succ, succEnd = _succEnd)
+        fixed (byte* dist = _level)
+        fixed (double* sigma = _sigma, coef = _coef, acc = bc)
+        {
+            queue[0] = s;
+            dist[s] = 0;
+            sigma[s] = 1.0;
+            int head = 0, tail = 1, ns = 0;
+            while (head < tail)
+            {
+                int v = queue[head];
+                int dn = dist[v] + 1;
+                if (dn == 255)
+                {
+                    for (int i = 0; i < tail; i++) dist[queue[i]] = 255;
+                    return false;
+                }
+                double sv = sigma[v];
+                int end = off[v + 1];
+                for (int p = off[v]; p < end; p++)
+                {
+                    int w = adj[p];
+                    int dw = dist[w];
+                    int isNew = dw == 255 ? 1 : 0;
+                    int isNext = isNew | (dw == dn ? 1 : 0);
+                    dist[w] = (byte)(isNew != 0 ? dn : dw);
+                    sigma[w] = sigma[w] * (1 - isNew) + sv * isNext;
+                    queue[tail] = w;
+                    tail += isNew;
+                    succ[ns] = w;
+                    ns += isNext;
+                }
+                succEnd[head] = ns;
+                head++;
+            }
+            for (int i = tail - 1; i > 0; i--)
+            {
+                int v = queue[i];
+                double sum = 0;
+                int start = succEnd[i - 1], end = succEnd[i];
+                for (int p = start; p < end; p++) sum += coef[succ[p]];
+                double sv = sigma[v];
+                double delta = sv * sum;
+                acc[v] += delta;
+                coef[v] = (1.0 + delta) / sv;
+            }
+            for (int i = 0; i < tail; i++) dist[queue[i]] = 255;
+        }
+        return true;
+    }
+
+    private byte[]? _level;
+
+    private static byte[] CreateLevels(int n)
+    {
+        var a = new byte[n];
+        Array.Fill(a, (byte)255);
+        return a;
+    }
+
+    /// <summary>
     /// General accumulation: weighted (Dijkstra) or unweighted (BFS) distances, target weights e[w] (1 for targets,
     /// 0 otherwise; null = all targets), optional edge scores. Returns nothing; adds δ_s(v) to
     /// <paramref name="bc"/>[v] for v ≠ s and the edge dependencies to <paramref name="edgeBc"/> when given.
     /// </summary>
+    // Full optimisation from the first call: the kernel runs once per source, so tier-0 code would cost
+    // measurably on small graphs before tiering kicks in.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Accumulate(CsrGraph g, int s, bool weighted, bool[]? isTarget, double[]? bc, double[]? edgeBc)
     {
         var off = g.Offsets;

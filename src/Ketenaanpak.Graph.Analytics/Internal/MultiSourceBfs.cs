@@ -20,6 +20,9 @@ internal sealed unsafe class MultiSourceBfs(int n)
     /// Runs BFS from <paramref name="sources"/> (≤ 64). Adds, for source i, its reach (vertices at distance ≥ 1) to
     /// acc[3·s], the distance sum to acc[3·s+1] and Σ 1/d to acc[3·s+2], where s is the source's vertex id.
     /// </summary>
+    // Full optimisation from the first call: the kernel runs once per source, so tier-0 code would cost
+    // measurably on small graphs before tiering kicks in.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Run(CsrGraph g, ReadOnlySpan<int> sources, double[] acc)
     {
         int nn = g.NodeCount;
