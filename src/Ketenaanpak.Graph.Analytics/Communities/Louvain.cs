@@ -8,8 +8,11 @@ namespace Ketenaanpak.Graph.Analytics.Communities;
 /// <param name="Seed">Seed of the vertex visiting order: the same seed on the same graph gives the same partition.</param>
 /// <param name="Resolution">γ in Q; 1 is Newman–Girvan modularity, larger favours smaller communities.</param>
 /// <param name="Weighted">Use edge weights; otherwise every edge weighs 1.</param>
-/// <param name="MinGain">Stop a local-moving pass when a sweep raises Q by less than this.</param>
-public sealed record LouvainOptions(int Seed = 1, double Resolution = 1.0, bool Weighted = false, double MinGain = 1e-7);
+/// <param name="MinGain">A vertex moves only when Q rises by more than this (guards against float-noise moves).</param>
+/// <param name="Restarts">Independent runs (seeds derived from <paramref name="Seed"/>), best modularity kept; 0 =
+/// automatic: 10 on graphs up to 20 000 vertices (where a run takes milliseconds and greedy luck matters), else 1.</param>
+public sealed record LouvainOptions(int Seed = 1, double Resolution = 1.0, bool Weighted = false, double MinGain = 1e-12,
+    int Restarts = 0);
 
 /// <summary>A partition: <see cref="CommunityOf"/>[v] in 0..Count-1 (numbered by first vertex), and its modularity
 /// on the input graph.</summary>
@@ -22,7 +25,8 @@ public sealed record CommunitiesResult(int Count, ImmutableArray<int> CommunityO
 /// the neighbouring community with the largest gain until no move helps, then contract communities to vertices and
 /// repeat on the smaller graph until nothing moves.</para>
 /// <para><b>Reproducibility.</b> Vertices are visited in an order shuffled by <see cref="LouvainOptions.Seed"/>, and
-/// ties keep the current community, so a seed fixes the result (single-threaded).</para>
+/// ties keep the current community, so a seed fixes the result (single-threaded). Small graphs run several seeded
+/// restarts and keep the best partition.</para>
 /// <para><b>Direction.</b> Undirected. <b>Complexity.</b> About O(m) per sweep, a few sweeps per level, O(log n)
 /// levels in practice.</para>
 /// <para><b>Reference.</b> V. D. Blondel, J.-L. Guillaume, R. Lambiotte, E. Lefebvre, "Fast unfolding of communities in
@@ -36,8 +40,20 @@ public static class Louvain
     {
         ArgumentNullException.ThrowIfNull(g);
         var o = options ?? new LouvainOptions();
+        int runs = o.Restarts > 0 ? o.Restarts : g.NodeCount <= 20_000 ? 10 : 1;
+        CommunitiesResult? best = null;
+        for (int r = 0; r < runs; r++)
+        {
+            var result = DetectOnce(g, o, unchecked(o.Seed + r * 7919), ct);
+            if (best is null || result.Modularity > best.Modularity) best = result;
+        }
+        return best!;
+    }
+
+    private static CommunitiesResult DetectOnce(CsrGraph g, LouvainOptions o, int seed, CancellationToken ct)
+    {
         int n0 = g.NodeCount;
-        var rng = new Random(o.Seed);
+        var rng = new Random(seed);
         // Level graph in CSR with explicit self-loop weights (contracted internal edges).
         var off = g.Offsets;
         var adj = g.Targets;
@@ -89,6 +105,7 @@ public static class Louvain
         return q;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int[] LocalMoving(int n, int[] off, int[] adj, double[] w, double[] self, double m2, LouvainOptions o,
         Random rng, CancellationToken ct, out bool movedAny)
     {
@@ -103,51 +120,66 @@ public static class Louvain
         var neighW = new double[n];
         Array.Fill(neighW, -1);
         var touched = new int[n];
+        // Queue-based local moving (as in Leiden's fast local move, Traag et al. 2019): start with every vertex in a
+        // seeded random order, and after a move re-queue only the neighbours outside the new community. Sweeping
+        // all vertices again and again spends most of its time on vertices that cannot move.
         var order = Enumerable.Range(0, n).ToArray();
         rng.Shuffle(order);
+        var queue = new int[n];
+        var queued = new bool[n];
+        int qHead = 0, qCount = n;
+        Array.Copy(order, queue, n);
+        Array.Fill(queued, true);
         movedAny = false;
         double gamma = o.Resolution;
-        while (true)
+        long steps = 0;
+        while (qCount > 0)
         {
-            ct.ThrowIfCancellationRequested();
-            int moves = 0;
-            double gainSum = 0;
-            foreach (int v in order)
+            if ((++steps & 0xffff) == 0) ct.ThrowIfCancellationRequested();
+            int v = queue[qHead];
+            qHead = qHead + 1 == n ? 0 : qHead + 1;
+            qCount--;
+            queued[v] = false;
+            int cv = comm[v];
+            int nt = 0;
+            neighW[cv] = 0;
+            touched[nt++] = cv;
+            for (int p = off[v]; p < off[v + 1]; p++)
             {
-                int cv = comm[v];
-                int nt = 0;
-                neighW[cv] = 0;
-                touched[nt++] = cv;
-                for (int p = off[v]; p < off[v + 1]; p++)
-                {
-                    int u = adj[p];
-                    if (u == v) continue;
-                    int cu = comm[u];
-                    if (neighW[cu] < 0) { neighW[cu] = 0; touched[nt++] = cu; }
-                    neighW[cu] += w[p];
-                }
-                double kv = k[v];
-                tot[cv] -= kv;
-                // Gain of joining c (up to a constant): k_v,in(c) − γ·tot(c)·k_v / 2m.
-                int best = cv;
-                double bestGain = neighW[cv] - gamma * tot[cv] * kv / m2;
-                for (int i = 0; i < nt; i++)
-                {
-                    int c = touched[i];
-                    double gain = neighW[c] - gamma * tot[c] * kv / m2;
-                    if (gain > bestGain) { bestGain = gain; best = c; }
-                }
-                tot[best] += kv;
-                if (best != cv)
-                {
-                    gainSum += bestGain - (neighW[cv] - gamma * tot[cv] * kv / m2);
-                    comm[v] = best;
-                    moves++;
-                }
-                for (int i = 0; i < nt; i++) neighW[touched[i]] = -1;
+                int u = adj[p];
+                if (u == v) continue;
+                int cu = comm[u];
+                if (neighW[cu] < 0) { neighW[cu] = 0; touched[nt++] = cu; }
+                neighW[cu] += w[p];
             }
-            if (moves > 0) movedAny = true;
-            if (moves == 0 || gainSum / m2 < o.MinGain) break;
+            double kv = k[v];
+            tot[cv] -= kv;
+            // Gain of joining c (up to a constant): k_v,in(c) − γ·tot(c)·k_v / 2m; ties keep the current community.
+            int best = cv;
+            double stay = neighW[cv] - gamma * tot[cv] * kv / m2;
+            double bestGain = stay;
+            for (int i = 0; i < nt; i++)
+            {
+                int c = touched[i];
+                double gain = neighW[c] - gamma * tot[c] * kv / m2;
+                if (gain > bestGain) { bestGain = gain; best = c; }
+            }
+            if (best != cv && bestGain - stay <= o.MinGain * m2) best = cv; // ignore float-noise moves
+            tot[best] += kv;
+            for (int i = 0; i < nt; i++) neighW[touched[i]] = -1;
+            if (best == cv) continue;
+            comm[v] = best;
+            movedAny = true;
+            for (int p = off[v]; p < off[v + 1]; p++)
+            {
+                int u = adj[p];
+                if (queued[u] || comm[u] == best) continue;
+                queued[u] = true;
+                int tail = qHead + qCount;
+                if (tail >= n) tail -= n;
+                queue[tail] = u;
+                qCount++;
+            }
         }
         return comm;
     }
@@ -163,6 +195,7 @@ public static class Louvain
         return map.Count;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (int[], int[], double[], double[]) Contract(int n, int[] off, int[] adj, double[] w, double[] self,
         int[] comm, int count)
     {

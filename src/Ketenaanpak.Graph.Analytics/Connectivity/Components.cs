@@ -26,6 +26,7 @@ public sealed record BiconnectivityResult(ImmutableArray<int> ArticulationPoints
 public static class Components
 {
     /// <summary>Connected components by breadth-first search.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ComponentsResult Connected(CsrGraph g, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(g);
@@ -61,6 +62,7 @@ public static class Components
     }
 
     /// <summary>Articulation points and bridges in one iterative Hopcroft–Tarjan depth-first search.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static BiconnectivityResult Biconnectivity(CsrGraph g, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(g);

@@ -92,6 +92,7 @@ internal sealed class Dinic
         _it = new int[_n];
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool Bfs(int s, int t)
     {
         Array.Fill(_level, -1);
@@ -113,6 +114,7 @@ internal sealed class Dinic
     }
 
     /// <summary>Finds one s–t path in the level graph and pushes its bottleneck; 0 when none is left.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private long Augment(int s, int t, int[] stack)
     {
         int depth = 0; // stack holds arc ids of the current path

@@ -79,7 +79,7 @@ public static class VertexCut
         ImmutableArray<int>? besides = null;
         if (blockers.All(b => b.IsDirectTie && b.Source != b.Target))
         {
-            var skip = new HashSet<long>(blockers.Select(b => PairKey(b.Source, b.Target)));
+            var skip = new HashSet<long>(blockers.Select(b => PairKey(b.Source, b.Target)), Internal.PairKeyComparer.Instance);
             besides = Solve(g, isSource, isTarget, cuttable, skip, ct);
         }
         return new VertexCutResult(false, [], [.. blockers], besides);

@@ -42,6 +42,7 @@ public static class EdgeListReader
     }
 
     /// <summary>Reads an edge list. O(lines) expected time.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static EdgeListData Read(TextReader reader, DuplicateWeights duplicates = DuplicateWeights.First,
         EdgeListDialect dialect = EdgeListDialect.Peers)
     {
@@ -52,7 +53,7 @@ public static class EdgeListReader
         var u = new List<int>();
         var v = new List<int>();
         var w = new List<double>();
-        var seen = new Dictionary<long, int>();
+        var seen = new Dictionary<long, int>(Internal.PairKeyComparer.Instance);
         int headers = 0, selfLoops = 0, dups = 0, comments = 0;
         bool started = false;
         string? line;

@@ -49,7 +49,7 @@ public static class FtmReader
                 "Passport" or "Identification" => NodeKind.Document, _ => null,
             });
         }
-        var pairs = new Dictionary<long, int>();
+        var pairs = new Dictionary<long, int>(Internal.PairKeyComparer.Instance);
         var u = new List<int>();
         var v = new List<int>();
         var w = new List<double>();

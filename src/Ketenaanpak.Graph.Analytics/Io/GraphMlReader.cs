@@ -18,7 +18,7 @@ public static class GraphMlReader
         var u = new List<int>();
         var v = new List<int>();
         var w = new List<double>();
-        var seen = new HashSet<long>();
+        var seen = new HashSet<long>(Internal.PairKeyComparer.Instance);
         string? weightKey = null;
         int dups = 0, loops = 0;
         using var x = XmlReader.Create(text, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });

@@ -75,6 +75,7 @@ public sealed class CsrGraph
     /// Builds a CSR graph from edge arrays. Undirected: self-loops dropped, duplicate and reversed pairs merged with
     /// weights summed, edge ids in (min, max) order. Directed: arcs kept as given (self-loops dropped). O(m log m).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static CsrGraph FromEdges(int n, ReadOnlySpan<int> u, ReadOnlySpan<int> v, ReadOnlySpan<double> weights,
         bool directed)
     {
@@ -116,6 +117,7 @@ public sealed class CsrGraph
     }
 
     /// <summary>Builds from edges already simple and ordered by (u, v) (u &lt; v when undirected).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static CsrGraph Build(int n, bool directed, int[] eu, int[] ev, double[] ew)
     {
         int m = eu.Length;

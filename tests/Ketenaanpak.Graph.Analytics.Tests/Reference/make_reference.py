@@ -8,7 +8,9 @@ written independently here, and writes one TSV per graph:
                       closeness (networkx), harmonic, pagerank (igraph PRPACK, unweighted), eigenvector (networkx,
                       connected graphs only, else nan), core number, articulation point (0/1)
   <graph>.edges.tsv   u, v, edge betweenness (raw), bridge (0/1)
-  <graph>.summary.tsv n, m, components, articulation_points, bridges, maxflow (unit capacities, vertex 0 to n-1)
+  <graph>.summary.tsv n, m, components, articulation_points, bridges, maxflow (unit capacities, vertex 0 to n-1),
+                      igraph multilevel modularity, networkx modularity of networkx's Louvain partition (seed 1)
+  <graph>.louvain.tsv name, community in networkx's louvain_communities(seed=1)
   mexico.facilitator.tsv  name, networkx betweenness_centrality_subset(sources=exploiters, targets=victim-recruiters)
 Usage: make_reference.py [DATASETS_DIR]
 """
@@ -175,9 +177,18 @@ def main():
         h = nx.Graph(g)
         nx.set_edge_attributes(h, 1, "capacity")
         flow = nx.maximum_flow_value(h, names[0], names[-1])
+        q_igraph = ih.community_multilevel().modularity if g.number_of_edges() else 0.0
+        part = nx.community.louvain_communities(g, seed=1)
+        with open(os.path.join(HERE, f"{gname}.louvain.tsv"), "w") as f:
+            f.write("name\tcommunity_networkx\n")
+            for c, members in enumerate(part):
+                for x in sorted(members):
+                    f.write(f"{x}\t{c}\n")
         with open(os.path.join(HERE, f"{gname}.summary.tsv"), "w") as f:
             for k, val in [("n", n), ("m", g.number_of_edges()), ("components", nx.number_connected_components(g)),
-                           ("articulation_points", len(aps)), ("bridges", len(bridges)), ("maxflow", flow)]:
+                           ("articulation_points", len(aps)), ("bridges", len(bridges)), ("maxflow", flow),
+                           ("modularity_igraph_multilevel", q_igraph),
+                           ("modularity_networkx_louvain_partition", nx.community.modularity(g, part))]:
                 f.write(f"{k}\t{val}\n")
         if gname == "mexico":
             roles = {}
