@@ -29,12 +29,18 @@ public sealed record EdgeListData(
     /// <see cref="RelationType.LinkedTo"/> ties.</summary>
     public GraphSnapshot ToSnapshot(long version = 0)
     {
-        var b = new SnapshotBuilder(Names.Count, U.Length);
-        for (int i = 0; i < Names.Count; i++)
-            b.AddNode(new SnapshotNode(Names[i], Names[i], Kinds?[i]));
-        for (int e = 0; e < U.Length; e++)
-            b.AddEdge(U[e], V[e], RelationType.LinkedTo, Weights[e]);
-        return b.Build(version);
+        // Straight to arrays: names are unique by construction, so the builder's key dictionary (a million cache
+        // misses on big files) is not needed here; the snapshot builds its own index lazily.
+        var nodes = new SnapshotNode[Names.Count];
+        for (int i = 0; i < nodes.Length; i++) nodes[i] = new SnapshotNode(Names[i], Names[i], Kinds?[i]);
+        var types = new RelationType[U.Length];
+        Array.Fill(types, RelationType.LinkedTo);
+        var from = new int[U.Length];
+        var to = new int[U.Length];
+        Array.Fill(from, GraphSnapshot.OpenFrom);
+        Array.Fill(to, GraphSnapshot.OpenTo);
+        return new GraphSnapshot(version, nodes, (int[])U.Clone(), (int[])V.Clone(), types, (double[])Weights.Clone(),
+            from, to, parent: null, parentIds: null);
     }
 
     /// <summary>Vertex order used by peers.py: shorter names first, then ordinal (so "2" &lt; "10").</summary>
@@ -43,10 +49,16 @@ public sealed record EdgeListData(
 
     /// <summary>Renumbers vertices into <see cref="PeerOrder"/> and returns the new data.</summary>
     internal static EdgeListData Ordered(List<string> names, List<int> u, List<int> v, List<double> w,
-        List<string> notes, List<NodeKind?>? kinds = null)
+        List<string> notes, List<NodeKind?>? kinds = null, List<int>? numeric = null)
     {
         var perm = Enumerable.Range(0, names.Count).ToArray();
-        Array.Sort(perm, (a, b) => PeerOrder(names[a], names[b]));
+        if (numeric is not null && numeric.TrueForAll(x => x >= 0))
+        {
+            // Canonical integers: peers order (shorter first, then ordinal) is numeric order.
+            var nums = numeric.ToArray();
+            Array.Sort(nums, perm);
+        }
+        else Array.Sort(perm, (a, b) => PeerOrder(names[a], names[b]));
         var newId = new int[names.Count];
         for (int i = 0; i < perm.Length; i++) newId[perm[i]] = i;
         var sortedNames = perm.Select(p => names[p]).ToArray();

@@ -66,17 +66,23 @@ internal sealed record Terminals(int[] Sources, int[] Targets, bool[] Cuttable, 
         {
             new("sources", t.Sources.Length), new("targets", t.Targets.Length),
             new("cuttable", t.Cuttable.Count(x => x)), new("separable", cut.Separable),
-            new("cut_size", cut.Size), new("cut", cut.Cut.Select(N).ToArray()),
+            new("cut_size", cut.Size), new("cut", Cap(cut.Cut.Select(N))),
         };
         if (!cut.Separable)
         {
             list.Add(new("direct_ties", cut.DirectTies.Select(b => new[] { N(b.Source), N(b.Target) }).ToArray()));
             list.Add(new("uncuttable_paths", cut.Blockers.Where(b => !b.IsDirectTie).Select(b => b.Path.Select(N).ToArray()).ToArray()));
             if (cut.CutBesidesDirectTies is { } besides)
-                list.Add(new("cut_besides_direct_ties", besides.Select(N).ToArray()));
+            {
+                list.Add(new("cut_besides_direct_ties_size", besides.Length));
+                list.Add(new("cut_besides_direct_ties", Cap(besides.Select(N))));
+            }
         }
         return list;
     }
+
+    /// <summary>At most 100 names in the JSON line; the sizes are reported separately.</summary>
+    private static string[] Cap(IEnumerable<string> names) => names.Take(100).ToArray();
 
     private static int[] Where(bool[] mask) => [.. Enumerable.Range(0, mask.Length).Where(i => mask[i])];
 
