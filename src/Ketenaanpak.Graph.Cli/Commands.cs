@@ -14,6 +14,9 @@ public static class Commands
           generate --nodes N --edges M [--seed S] --out DIR [--force]
                                       write a synthetic typed graph (nodes.csv, edges.csv) for scale tests;
                                       N up to 1e8, heavy-tailed degrees, same seed = same bytes (default seed 1)
+          analyse <algo> --input FILE [--format edgelist|csv|ftm|graphml] [--values OUT.tsv] [--threads N] [--k K]
+                                      run one algorithm on a graph file; one JSON line with n, m, load_s, compute_s, top5
+          bench <algo> ...            ours and the igraph/networkx peer on the same generated file, with the ratio
 
         Store flags (as in the web app): --Storage:Provider Sqlite|PostgreSql  --ConnectionStrings:Graph "..."
                                          --Storage:DataDirectory DIR
@@ -33,6 +36,8 @@ public static class Commands
             {
                 "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
                 "generate" => GenerateCommand.Run(rest, stdout, stderr),
+                "analyse" or "analyze" => Analyse.AnalyseCommand.Run(rest, stdout, stderr),
+                "bench" => Analyse.BenchCommand.Run(rest, stdout, stderr),
                 _ => Unknown(args[0], stderr),
             };
         }
