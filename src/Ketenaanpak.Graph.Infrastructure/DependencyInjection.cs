@@ -4,6 +4,8 @@ using Hangfire.Storage.SQLite;
 using Ketenaanpak.Graph.Application;
 using Ketenaanpak.Graph.Application.Abstractions;
 using Ketenaanpak.Graph.Application.Statistics;
+using Ketenaanpak.Graph.Application.Analytics;
+using Ketenaanpak.Graph.Infrastructure.Analytics;
 using Ketenaanpak.Graph.Infrastructure.Jobs;
 using Ketenaanpak.Graph.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +40,8 @@ public static class DependencyInjection
         services.AddScoped<IGraphDbContext>(sp => sp.GetRequiredService<GraphDbContext>());
         services.AddHostedService<StoreInitialiser>();
         services.AddSingleton<StoreInitialiser>();
+        services.AddScoped<IStoreGraphSource, EfStoreGraphSource>();
+        services.AddSingleton<GraphSnapshotService>();
 
         services.AddHangfire(config =>
         {
@@ -55,6 +59,7 @@ public static class DependencyInjection
         {
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
             services.AddHostedService<RecurringJobRegistration>();
+            services.AddHostedService<SnapshotRefresher>();
         }
         services.AddHealthChecks().AddDbContextCheck<GraphDbContext>("database");
         return builder;

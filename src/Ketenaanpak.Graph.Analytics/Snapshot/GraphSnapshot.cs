@@ -87,7 +87,7 @@ public sealed class GraphSnapshot
     /// <summary>Stored edge by edge index 0..<see cref="EdgeCount"/>-1.</summary>
     public SnapshotEdge Edge(int e) => new(_src[e], _dst[e], _type[e], _weight[e],
         _from[e] == OpenFrom ? null : DateOnly.FromDayNumber(_from[e]),
-        _to[e] == OpenTo ? null : DateOnly.FromDayNumber(_to[e]));
+        _to[e] == OpenTo ? null : DateOnly.FromDayNumber(_to[e]), e);
 
     /// <summary>Id of the node with external key <paramref name="key"/>, or null when absent (or filtered out).</summary>
     public int? IndexOf(string key) => _index.Value.TryGetValue(key, out int i) ? i : null;

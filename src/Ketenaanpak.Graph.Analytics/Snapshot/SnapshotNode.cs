@@ -48,7 +48,9 @@ public sealed record SnapshotNode(
 
 /// <summary>
 /// A stored, directed edge of a <see cref="GraphSnapshot"/> (source → target as recorded; whether direction matters is
-/// <see cref="RelationTypeInfo.Directed"/>). Validity dates are inclusive; null means open-ended.
+/// <see cref="RelationTypeInfo.Directed"/>). Validity dates are inclusive; null means open-ended. <c>Index</c> is the
+/// edge's index in the snapshot it was read from, so a caller can look up what it keeps beside the snapshot (e.g. the
+/// edge's provenance for a visibility rule).
 /// </summary>
 public readonly record struct SnapshotEdge(
     int Source,
@@ -56,4 +58,5 @@ public readonly record struct SnapshotEdge(
     RelationType Type,
     double Weight,
     DateOnly? ValidFrom,
-    DateOnly? ValidTo);
+    DateOnly? ValidTo,
+    int Index = -1);

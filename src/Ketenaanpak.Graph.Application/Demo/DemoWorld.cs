@@ -65,7 +65,8 @@ internal sealed class DemoWorld(int seed, DateOnly start, DateOnly end)
             _ when !partner.IsCovenant => LegalBasis.Consent,
             _ => LegalBasis.Covenant,
         };
-        var code = handling ?? (basis is LegalBasis.PoliceDataAct or LegalBasis.JusticeDataAct ? HandlingCode.PoliceAndJustice : HandlingCode.Chain);
+        // Police facts go to the RIEC under the covenant (Wpg art. 20); the prosecutor's stay with police and OM (H4).
+        var code = handling ?? (basis == LegalBasis.JusticeDataAct ? HandlingCode.PoliceAndJustice : HandlingCode.Chain);
         var grading = Pick(new[] { Grading.Default, new Grading(SourceReliability.A, InformationValidity.KnownTrue),
             new Grading(SourceReliability.C, InformationValidity.Corroborated), new Grading(SourceReliability.B, InformationValidity.Corroborated) });
         var recorded = At(observed) + RecordingDelay;

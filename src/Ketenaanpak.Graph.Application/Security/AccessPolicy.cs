@@ -25,8 +25,10 @@ public sealed record DossierAccessInfo(DossierId Id, PartnerId Owner, string Lea
 /// <item>Non-covenant partners submit signals and read their own signals and the feedback; nothing of the network.</item>
 /// <item>RIEC analysts and administrators (the central point) see every dossier; others see the dossiers of their own
 /// organisation, those the case meeting shared with them, and — a municipal coordinator — those of their municipality.</item>
-/// <item>Police and OM facts (Wpg/Wjsg, handling code H4) are readable by police and OM only; others see that the fact
-/// exists and whom to ask. H3 facts only by their source partner; H2 facts only by the dossier's team.</item>
+/// <item>Facts under the police data act (Wpg) are readable by police, OM and the RIEC (provided to the RIEC under the
+/// covenant, art. 20 Wpg); facts under the justice data act (Wjsg) and facts with handling code H4 by police and OM only.
+/// Others see that the fact exists and whom to ask. H3 facts only by their source partner; H2 facts only by the
+/// dossier's team.</item>
 /// <item>Victims are pseudonymised for anyone outside the team of a dossier in which they are a victim.</item>
 /// <item>The data-protection officer reads the audit log and data-subject reports, not the network.</item>
 /// </list>
@@ -54,8 +56,10 @@ public static class AccessPolicy
     {
         if (!MayReadNetwork(actor)) return FactAccess.Hidden;
         if (actor.IsSystem || fact.SourcePartner == actor.PartnerId) return FactAccess.Readable;
-        if (fact.HandlingCode == HandlingCode.PoliceAndJustice || fact.LegalBasis is LegalBasis.PoliceDataAct or LegalBasis.JusticeDataAct)
+        if (fact.HandlingCode == HandlingCode.PoliceAndJustice || fact.LegalBasis == LegalBasis.JusticeDataAct)
             return MayReadPoliceAndJustice(actor) ? FactAccess.Readable : FactAccess.AskPartner;
+        if (fact.LegalBasis == LegalBasis.PoliceDataAct && !MayReadPoliceAndJustice(actor) && actor.PartnerKind != PartnerKind.Riec)
+            return FactAccess.AskPartner;
         return fact.HandlingCode switch
         {
             HandlingCode.SourceOnly => FactAccess.AskPartner,

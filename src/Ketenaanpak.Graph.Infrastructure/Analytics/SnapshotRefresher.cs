@@ -1,0 +1,35 @@
+using Ketenaanpak.Graph.Application.Analytics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Ketenaanpak.Graph.Infrastructure.Analytics;
+
+/// <summary>
+/// Keeps this instance's in-memory snapshot in step with the store. Each app instance holds its own copy, so this is a
+/// per-instance loop rather than a Hangfire job (a job runs on one instance only): it compares the store's fingerprint
+/// every few seconds and rebuilds when it changed.
+/// </summary>
+public sealed class SnapshotRefresher(GraphSnapshotService snapshots, ILogger<SnapshotRefresher> log) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await snapshots.RefreshIfChangedAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Rebuilding the graph snapshot failed; the previous snapshot stays in use");
+            }
+            try { await Task.Delay(Interval, stoppingToken); } catch (OperationCanceledException) { return; }
+        }
+    }
+}
