@@ -3,7 +3,9 @@ using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Ketenaanpak.Graph.Application;
 using Ketenaanpak.Graph.Application.Abstractions;
+using Ketenaanpak.Graph.Application.Auditing;
 using Ketenaanpak.Graph.Application.Statistics;
+using Ketenaanpak.Graph.Infrastructure.Auditing;
 using Ketenaanpak.Graph.Infrastructure.Jobs;
 using Ketenaanpak.Graph.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +38,9 @@ public static class DependencyInjection
         var storage = ReadStorageOptions(builder.Configuration);
         services.AddDbContext<GraphDbContext>(options => ConfigureStore(options, storage));
         services.AddScoped<IGraphDbContext>(sp => sp.GetRequiredService<GraphDbContext>());
+        // Scoped for the store options it shares with the request's context; each append still opens its own context
+        // and transaction (AuditLog), so an audit write is never part of, nor undone with, the caller's unit of work.
+        services.AddScoped<IAuditLog, AuditLog>();
         services.AddHostedService<StoreInitialiser>();
         services.AddSingleton<StoreInitialiser>();
 
