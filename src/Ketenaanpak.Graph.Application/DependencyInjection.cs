@@ -17,6 +17,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<DemoRegionLoader>();
         builder.Services.AddScoped<Overview.OverviewService>();
         builder.Services.AddScoped<AuditVerifier>();
+        builder.Services.AddScoped<AuditSearch>();
         return builder;
     }
 }

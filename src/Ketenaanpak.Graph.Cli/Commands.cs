@@ -1,3 +1,4 @@
+using Ketenaanpak.Graph.Cli.Audit;
 using Ketenaanpak.Graph.Cli.Common;
 using Ketenaanpak.Graph.Cli.Generate;
 using Ketenaanpak.Graph.Cli.Store;
@@ -14,6 +15,13 @@ public static class Commands
           generate --nodes N --edges M [--seed S] --out DIR [--force]
                                       write a synthetic typed graph (nodes.csv, edges.csv) for scale tests;
                                       N up to 1e8, heavy-tailed degrees, same seed = same bytes (default seed 1)
+          audit verify [--expect-head SEQ:HASH]
+                                      check the audit log's hash chain; prints the result and the head (keep the
+                                      head outside the system: a removed tail is only caught with --expect-head);
+                                      exit 0 intact, 1 broken, 3 store not readable
+          audit export --out FILE.csv [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--purpose TEXT] [--force]
+                                      write the audit log (or a period, Dutch days, inclusive) as CSV; the export
+                                      is itself recorded in the log
 
         Store flags (as in the web app): --Storage:Provider Sqlite|PostgreSql  --ConnectionStrings:Graph "..."
                                          --Storage:DataDirectory DIR
@@ -33,6 +41,7 @@ public static class Commands
             {
                 "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
                 "generate" => GenerateCommand.Run(rest, stdout, stderr),
+                "audit" => await AuditCommand.RunAsync(rest, stdout, stderr),
                 _ => Unknown(args[0], stderr),
             };
         }
