@@ -12,7 +12,9 @@ public sealed class HomeController(OverviewService overview) : Controller
         return View(await overview.GetAsync(cancellationToken));
     }
 
-    [HttpGet("/fout/{status:int?}")]
+    // Any method: the exception handler and the status-code pages re-execute the failed request's own method here, so
+    // a refused or failed POST would otherwise end in a 405 instead of its Dutch error page.
+    [Route("/fout/{status:int?}")]
     [ApiExplorerSettings(IgnoreApi = true)]
     public IActionResult Error(int? status)
     {
