@@ -22,6 +22,10 @@ public static class DependencyInjection
             o.ViewLocationFormats.Add("/Features/{1}/Views/{0}.cshtml");
             o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
         });
+        // The sign-in scheme and the current actor arrive with the security issue; until then pages with [Authorize]
+        // (the audit log) are refused rather than open.
+        services.AddAuthentication();
+        services.AddAuthorization();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         return builder;
@@ -40,6 +44,8 @@ public static class DependencyInjection
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/health", HealthResponse.Options);
         // Until sign-in exists (security issue) the job dashboard is reachable from this machine only.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
