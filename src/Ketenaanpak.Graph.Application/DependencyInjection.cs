@@ -1,3 +1,4 @@
+using Ketenaanpak.Graph.Application.Auditing;
 using Ketenaanpak.Graph.Application.Demo;
 using Ketenaanpak.Graph.Application.Statistics;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<RefreshNodeStatisticsJob>();
         builder.Services.AddScoped<DemoRegionLoader>();
         builder.Services.AddScoped<Overview.OverviewService>();
+        builder.Services.AddScoped<AuditVerifier>();
+        builder.Services.AddScoped<AuditSearch>();
         return builder;
     }
 }

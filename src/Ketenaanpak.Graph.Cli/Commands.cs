@@ -1,3 +1,4 @@
+using Ketenaanpak.Graph.Cli.Audit;
 using Ketenaanpak.Graph.Cli.Common;
 using Ketenaanpak.Graph.Cli.Generate;
 using Ketenaanpak.Graph.Cli.Store;
@@ -17,6 +18,13 @@ public static class Commands
           analyse <algo> --input FILE [--format edgelist|csv|ftm|graphml] [--values OUT.tsv] [--threads N] [--k K]
                                       run one algorithm on a graph file; one JSON line with n, m, load_s, compute_s, top5
           bench <algo> ...            ours and the igraph/networkx peer on the same generated file, with the ratio
+          audit verify [--expect-head SEQ:HASH]
+                                      check the audit log's hash chain; prints the result and the head (keep the
+                                      head outside the system: a removed tail is only caught with --expect-head);
+                                      exit 0 intact, 1 broken, 3 store not readable
+          audit export --out FILE.csv [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--purpose TEXT] [--force]
+                                      write the audit log (or a period, Dutch days, inclusive) as CSV; the export
+                                      is itself recorded in the log
 
         Store flags (as in the web app): --Storage:Provider Sqlite|PostgreSql  --ConnectionStrings:Graph "..."
                                          --Storage:DataDirectory DIR
@@ -38,6 +46,7 @@ public static class Commands
                 "generate" => GenerateCommand.Run(rest, stdout, stderr),
                 "analyse" or "analyze" => Analyse.AnalyseCommand.Run(rest, stdout, stderr),
                 "bench" => Analyse.BenchCommand.Run(rest, stdout, stderr),
+                "audit" => await AuditCommand.RunAsync(rest, stdout, stderr),
                 _ => Unknown(args[0], stderr),
             };
         }

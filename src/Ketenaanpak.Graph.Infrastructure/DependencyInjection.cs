@@ -3,9 +3,11 @@ using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Ketenaanpak.Graph.Application;
 using Ketenaanpak.Graph.Application.Abstractions;
+using Ketenaanpak.Graph.Application.Auditing;
 using Ketenaanpak.Graph.Application.Statistics;
 using Ketenaanpak.Graph.Application.Analytics;
 using Ketenaanpak.Graph.Infrastructure.Analytics;
+using Ketenaanpak.Graph.Infrastructure.Auditing;
 using Ketenaanpak.Graph.Infrastructure.Jobs;
 using Ketenaanpak.Graph.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +40,9 @@ public static class DependencyInjection
         var storage = ReadStorageOptions(builder.Configuration);
         services.AddDbContext<GraphDbContext>(options => ConfigureStore(options, storage));
         services.AddScoped<IGraphDbContext>(sp => sp.GetRequiredService<GraphDbContext>());
+        // Scoped for the store options it shares with the request's context; each append still opens its own context
+        // and transaction (AuditLog), so an audit write is never part of, nor undone with, the caller's unit of work.
+        services.AddScoped<IAuditLog, AuditLog>();
         services.AddHostedService<StoreInitialiser>();
         services.AddSingleton<StoreInitialiser>();
         services.AddScoped<IStoreGraphSource, EfStoreGraphSource>();

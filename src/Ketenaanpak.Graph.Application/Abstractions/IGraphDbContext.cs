@@ -1,3 +1,4 @@
+using Ketenaanpak.Graph.Application.Auditing;
 using Ketenaanpak.Graph.Application.Statistics;
 using Ketenaanpak.Graph.Domain.CaseMeetings;
 using Ketenaanpak.Graph.Domain.Dossiers;
@@ -27,6 +28,12 @@ public interface IGraphDbContext
     DbSet<Intervention> Interventions { get; }
     DbSet<CaseMeeting> CaseMeetings { get; }
     DbSet<NodeStatistic> NodeStatistics { get; }
+
+    /// <summary>
+    /// The audit log, read-only and untracked: entries are appended only through <see cref="IAuditLog"/>, in their own
+    /// transaction, never as part of a use case's unit of work.
+    /// </summary>
+    IQueryable<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using Ketenaanpak.Graph.Application.Abstractions;
+using Ketenaanpak.Graph.Application.Auditing;
 using Ketenaanpak.Graph.Application.Statistics;
 using Ketenaanpak.Graph.Domain.CaseMeetings;
 using Ketenaanpak.Graph.Domain.Common;
@@ -37,6 +38,8 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
     public DbSet<CaseMeeting> CaseMeetings => Set<CaseMeeting>();
     public DbSet<NodeStatistic> NodeStatistics => Set<NodeStatistic>();
 
+    public IQueryable<AuditEntry> AuditEntries => Set<AuditEntry>().AsNoTracking();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
@@ -70,6 +73,7 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
         EnumAsString<InterventionType>(builder);
         EnumAsString<InterventionStatus>(builder);
         EnumAsString<CaseMeetingKind>(builder);
+        EnumAsString<AuditAction>(builder);
     }
 
     private static void EnumAsString<T>(ModelConfigurationBuilder builder) where T : struct, Enum =>
@@ -105,5 +109,25 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
             };
             throw new ConcurrencyConflictException(what, e);
         }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The audit log is append-only: whatever code holds this context may add entries (the audit log does) but never
+    // change or remove one. Raw SQL can still do it; that is what the hash chain detects.
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Het auditlog is alleen aan te vullen: een bestaande regel wijzigen of verwijderen kan niet.");
     }
 }

@@ -13,11 +13,17 @@ public abstract class TestStore : IAsyncLifetime
 {
     public abstract StorageOptions Options { get; }
 
-    public GraphDbContext NewContext()
+    public GraphDbContext NewContext() => new(ContextOptions);
+
+    /// <summary>What the app registers for the context, for code under test that opens its own contexts (the audit log).</summary>
+    public DbContextOptions<GraphDbContext> ContextOptions
     {
-        var builder = new DbContextOptionsBuilder<GraphDbContext>();
-        DependencyInjection.ConfigureStore(builder, Options);
-        return new GraphDbContext(builder.Options);
+        get
+        {
+            var builder = new DbContextOptionsBuilder<GraphDbContext>();
+            DependencyInjection.ConfigureStore(builder, Options);
+            return builder.Options;
+        }
     }
 
     public virtual async Task InitializeAsync()
