@@ -6,6 +6,7 @@ using Ketenaanpak.Graph.Integration.Tests.Store;
 using Ketenaanpak.Graph.Integration.Tests.Web;
 using Ketenaanpak.Graph.TestKit;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ketenaanpak.Graph.Integration.Tests.Security;
@@ -22,6 +23,20 @@ public sealed class SignInTests(SqliteTestStore store) : IClassFixture<SqliteTes
         var unknown = await (await SignIn.PostLoginAsync(client, "bestaat-niet", "Fout-Wachtwoord-123!")).Content.ReadAsStringAsync();
         Assert.Contains("Onbekende gebruikersnaam of onjuist wachtwoord.", known);
         Assert.Contains("Onbekende gebruikersnaam of onjuist wachtwoord.", unknown);
+    }
+
+    [Fact]
+    public async Task Login_FailedThenSucceeded_BothLandInTheAuditLog()
+    {
+        await using var app = new AppFactory(store);
+        await app.EnsureUserAsync("audit-inlog", Roles.RiecAnalyst, "RIEC-ON");
+        using var client = app.CreateClient();
+        await SignIn.PostLoginAsync(client, "audit-inlog", "Fout-Wachtwoord-123!");
+        await SignIn.PostLoginAsync(client, "audit-inlog", SignIn.DemoPassword);
+        await using var db = store.NewContext();
+        var entries = await db.AuditEntries.Where(e => e.ActorName == "audit-inlog").OrderBy(e => e.Sequence).Select(e => new { e.Action, e.Detail }).ToListAsync();
+        Assert.Equal([(Application.Auditing.AuditAction.SignInFailed, "onjuist wachtwoord"), (Application.Auditing.AuditAction.SignIn, "ingelogd")],
+            entries.Select(e => (e.Action, e.Detail)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Ketenaanpak.Graph.Application.Auditing;
 using Ketenaanpak.Graph.Infrastructure.Identity;
 using Ketenaanpak.Graph.Infrastructure.Persistence;
 using Ketenaanpak.Graph.Web.Security;
@@ -14,7 +15,7 @@ namespace Ketenaanpak.Graph.Web.Features.Account;
 /// <summary>Sign-in with password and optional authenticator code (TOTP), sign-out, and setting up the second factor.</summary>
 [Route("account")]
 public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users,
-    IOptions<StorageOptions> storage, IOptions<DemoOptions> demo) : Controller
+    IOptions<StorageOptions> storage, IOptions<DemoOptions> demo, IAuditLog audit) : Controller
 {
     private const string Issuer = "Ketenaanpak.Graph";
 
@@ -29,6 +30,7 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
     {
         if (!ModelState.IsValid) return View(Page(input, null));
         var result = await signIn.PasswordSignInAsync(input.UserName!.Trim(), input.Password!, isPersistent: false, lockoutOnFailure: true);
+        await AuditSignInAsync(input.UserName.Trim(), result);
         if (result.Succeeded) return LocalRedirect(SafeReturn(input.ReturnUrl));
         if (result.RequiresTwoFactor) return RedirectToAction(nameof(LoginWithCode), new { returnUrl = SafeReturn(input.ReturnUrl) });
         if (result.IsLockedOut)
@@ -68,6 +70,8 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
     [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Logout()
     {
+        if (HttpCurrentActor.From(User) is { } actor)
+            await audit.AppendAsync(new AuditRecord(actor, AuditAction.SignOut, "Account", actor.UserId, null, null));
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
@@ -110,6 +114,20 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
         await users.ResetAuthenticatorKeyAsync(user); // a new key next time: the old one may be on a lost phone
         await signIn.RefreshSignInAsync(user);
         return View(nameof(TwoFactor), await TwoFactorPageAsync(new TwoFactorCodeInput(), "Tweestapsverificatie staat uit."));
+    }
+
+    /// <summary>Sign-ins and failed attempts go into the audit log; a failed attempt names the account tried, not the password.</summary>
+    private async Task AuditSignInAsync(string userName, Microsoft.AspNetCore.Identity.SignInResult result)
+    {
+        var user = await users.FindByNameAsync(userName);
+        var actor = user is null
+            ? new Application.Security.Actor("anoniem", userName.Length > 100 ? userName[..100] : userName, "Anoniem", default, Domain.Partners.PartnerKind.Riec, false, null)
+            : new Application.Security.Actor(user.Id, user.UserName!, (await users.GetRolesAsync(user)).FirstOrDefault() ?? "", user.PartnerId, Domain.Partners.PartnerKind.Riec, false, null);
+        var (action, detail) = result.Succeeded ? (AuditAction.SignIn, "ingelogd")
+            : result.RequiresTwoFactor ? (AuditAction.SignIn, "wachtwoord juist; wacht op verificatiecode")
+            : result.IsLockedOut ? (AuditAction.SignInFailed, "account geblokkeerd")
+            : (AuditAction.SignInFailed, user is null ? "onbekende gebruikersnaam" : "onjuist wachtwoord");
+        await audit.AppendAsync(new AuditRecord(actor, action, "Account", user?.Id, detail, null));
     }
 
     private LoginPage Page(LoginInput input, string? message)
