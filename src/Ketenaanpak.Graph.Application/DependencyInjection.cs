@@ -16,6 +16,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<RefreshNodeStatisticsJob>();
         builder.Services.AddScoped<DemoRegionLoader>();
         builder.Services.AddScoped<Overview.OverviewService>();
+        builder.Services.AddScoped<Network.NetworkQueries>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditSearch>();
         return builder;

@@ -15,7 +15,26 @@ public static class DependencyInjection
         builder.AddInfrastructure();
         builder.AddSignIn();
         var services = builder.Services;
-        services.AddControllersWithViews();
+        services.AddControllersWithViews(o =>
+        {
+            // Dutch binding messages that never echo the input back.
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((_, field) => $"De waarde is niet geldig voor {field}.");
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "De waarde is niet geldig.");
+            m.SetValueIsInvalidAccessor(_ => "De waarde is niet geldig.");
+            m.SetValueMustBeANumberAccessor(field => $"{field} moet een getal zijn.");
+            m.SetNonPropertyValueMustBeANumberAccessor(() => "Dit moet een getal zijn.");
+            m.SetMissingBindRequiredValueAccessor(field => $"{field} ontbreekt.");
+            m.SetMissingKeyOrValueAccessor(() => "Een waarde ontbreekt.");
+            m.SetMissingRequestBodyRequiredValueAccessor(() => "Het verzoek heeft geen inhoud.");
+            m.SetValueMustNotBeNullAccessor(field => $"{field} mag niet leeg zijn.");
+            m.SetUnknownValueIsInvalidAccessor(field => $"De waarde is niet geldig voor {field}.");
+        }).ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = context =>
+            new Microsoft.AspNetCore.Mvc.BadRequestObjectResult(new Microsoft.AspNetCore.Mvc.ValidationProblemDetails(context.ModelState)
+            {
+                Title = "De invoer is niet geldig.",
+                Status = StatusCodes.Status400BadRequest,
+            }));
         services.Configure<RazorViewEngineOptions>(o =>
         {
             // Features as folders: Features/<Feature>/Views/<View>.cshtml, shared layout in Features/Shared.

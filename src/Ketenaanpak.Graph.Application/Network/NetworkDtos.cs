@@ -1,0 +1,28 @@
+namespace Ketenaanpak.Graph.Application.Network;
+
+/// <summary>One Cytoscape-shaped answer for every graph request: { nodes: [{data}], edges: [{data}] }.</summary>
+public sealed record GraphDto(IReadOnlyList<ElementDto<NodeData>> Nodes, IReadOnlyList<ElementDto<EdgeData>> Edges, bool Truncated);
+
+public sealed record ElementDto<T>(T Data);
+
+/// <param name="Role">perpetrator, victim, facilitator, other or unknown (the union over the dossiers the user sees).</param>
+public sealed record NodeData(string Id, string Label, string? Kind, string Role, bool Cuttable, bool Pseudonymised);
+
+public sealed record EdgeData(string Id, string Source, string Target, string Type, string Label, double Weight);
+
+/// <summary>One statement about a node: its value when the user may read it, otherwise whom to ask.</summary>
+public sealed record StatementDto(string Property, string Label, string? Value, string SourcePartner, DateTimeOffset? ObservedAt,
+    DateTimeOffset? RecordedAt, string? Grading, string? LegalBasis, string? HandlingCode, DateOnly? RetainUntil, string? AskPartner);
+
+public sealed record NodeDetailsDto(string Id, string Kind, string Label, bool Pseudonymised, IReadOnlyList<StatementDto> Statements,
+    IReadOnlyList<DossierRoleDto> Dossiers);
+
+public sealed record DossierRoleDto(string Number, string Title, string Role);
+
+public sealed record SearchHitDto(string Id, string Label, string Kind, IReadOnlyList<string> Dossiers);
+
+public sealed record FacilitatorRankDto(string Id, string Label, string? Kind, double Score, bool InMinimumCut);
+
+/// <summary>The barrier view of a dossier: facilitators ranked by perpetrator-to-victim traffic and the minimum cut.</summary>
+public sealed record BarrierDto(string Dossier, int Perpetrators, int Victims, IReadOnlyList<FacilitatorRankDto> Facilitators,
+    bool Separable, IReadOnlyList<string> MinimumCut, IReadOnlyList<string> DirectTies);

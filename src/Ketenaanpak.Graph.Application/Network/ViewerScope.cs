@@ -1,0 +1,53 @@
+using Ketenaanpak.Graph.Analytics.Snapshot;
+using Ketenaanpak.Graph.Application.Analytics;
+using Ketenaanpak.Graph.Application.Security;
+using Ketenaanpak.Graph.Domain.Common;
+
+namespace Ketenaanpak.Graph.Application.Network;
+
+/// <summary>
+/// What one user sees of the current store graph: their visible snapshot, the dossiers they may read, and how each node
+/// is labelled for them (victims pseudonymised outside the team of every dossier in which they are a victim).
+/// </summary>
+public sealed class ViewerScope
+{
+    private ViewerScope(Actor actor, StoreGraph graph, GraphSnapshot visible, HashSet<string> readableDossiers)
+    {
+        Actor = actor;
+        Graph = graph;
+        Visible = visible;
+        ReadableDossiers = readableDossiers;
+    }
+
+    public Actor Actor { get; }
+    public StoreGraph Graph { get; }
+    public GraphSnapshot Visible { get; }
+    public IReadOnlySet<string> ReadableDossiers { get; }
+
+    public static ViewerScope For(Actor actor, StoreGraph graph, SnapshotFilter? narrow = null) => new(actor, graph,
+        GraphSnapshotService.VisibleTo(graph, actor, narrow),
+        graph.Dossiers.Where(d => AccessPolicy.MayReadDossier(actor, d.Value)).Select(d => d.Key).ToHashSet(StringComparer.Ordinal));
+
+    public bool InTeam(SnapshotNode node) => node.DossierRoles is { } roles && roles.Keys.Any(ReadableDossiers.Contains);
+
+    public bool IsPseudonymised(SnapshotNode node)
+    {
+        if (AccessPolicy.SeesAllDossiers(Actor) || node.DossierRoles is null) return false;
+        var victimIn = node.DossierRoles.Where(r => (r.Value & NodeRole.Victim) != 0).Select(r => r.Key).ToList();
+        return victimIn.Count > 0 && AccessPolicy.ShowVictimPseudonymised(Actor, victimIn.Any(ReadableDossiers.Contains));
+    }
+
+    public string Label(SnapshotNode node) =>
+        IsPseudonymised(node) && Guid.TryParse(node.Key, out var id) ? AccessPolicy.VictimPseudonym(new NodeId(id)) : node.Label;
+
+    /// <summary>The node's role over the dossiers this user may read.</summary>
+    public NodeRole RoleFor(SnapshotNode node) =>
+        node.DossierRoles is null ? NodeRole.None
+        : node.DossierRoles.Where(r => AccessPolicy.SeesAllDossiers(Actor) || ReadableDossiers.Contains(r.Key)).Aggregate(NodeRole.None, (a, r) => a | r.Value);
+
+    public static string RoleName(NodeRole role) =>
+        (role & NodeRole.Perpetrator) != 0 ? "perpetrator"
+        : (role & NodeRole.Victim) != 0 ? "victim"
+        : (role & NodeRole.Facilitator) != 0 ? "facilitator"
+        : role == NodeRole.None ? "unknown" : "other";
+}

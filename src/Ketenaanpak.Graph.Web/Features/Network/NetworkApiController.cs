@@ -1,0 +1,86 @@
+using Ketenaanpak.Graph.Application.Network;
+using Ketenaanpak.Graph.Application.Security;
+using Ketenaanpak.Graph.Domain.Common;
+using Ketenaanpak.Graph.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Ketenaanpak.Graph.Web.Features.Network;
+
+/// <summary>
+/// The network JSON API used by the pages' scripts and by other clients. A node or dossier the user may not see answers
+/// 404, exactly like one that does not exist; wrong input answers 400 ProblemDetails that name the field in Dutch.
+/// </summary>
+[ApiController]
+[Route("api")]
+[Authorize(Policy = Policies.Network)]
+[EnableRateLimiting(SignInSetup.ApiRateLimit)]
+[Produces("application/json")]
+public sealed class NetworkApiController(NetworkQueries queries, ICurrentActor current) : ControllerBase
+{
+    private const int MaxPurposeLength = 200;
+
+    /// <summary>Everything the user may read about one entity, with "ask the partner" for what they may not.</summary>
+    [HttpGet("nodes/{id}")]
+    public async Task<ActionResult<NodeDetailsDto>> Node(string id, [FromQuery(Name = "doel")] string? purpose, CancellationToken ct)
+    {
+        if (Invalid(id, purpose) is { } problem) return problem;
+        var details = await queries.NodeAsync(current.Actor, new NodeId(Guid.Parse(id)), purpose, ct);
+        return details is null ? NotFoundProblem() : details;
+    }
+
+    /// <summary>The entity and its neighbours up to <paramref name="hops"/> steps, as Cytoscape elements.</summary>
+    [HttpGet("nodes/{id}/neighbourhood")]
+    public async Task<ActionResult<GraphDto>> Neighbourhood(string id, [FromQuery] int hops = 1, [FromQuery] int max = 200,
+        [FromQuery(Name = "doel")] string? purpose = null, CancellationToken ct = default)
+    {
+        if (Invalid(id, purpose) is { } problem) return problem;
+        if (hops is < 1 or > NetworkQueries.MaxHops)
+            return FieldProblem("hops", $"Kies 1 tot en met {NetworkQueries.MaxHops} stappen.");
+        if (max is < 1 or > NetworkQueries.MaxNeighbourhood)
+            return FieldProblem("max", $"Toon 1 tot en met {NetworkQueries.MaxNeighbourhood} entiteiten tegelijk.");
+        var graph = await queries.NeighbourhoodAsync(current.Actor, new NodeId(Guid.Parse(id)), hops, max, purpose, ct);
+        return graph is null ? NotFoundProblem() : graph;
+    }
+
+    /// <summary>Entities whose name or description contains <paramref name="q"/> (case and accents ignored).</summary>
+    [HttpGet("search")]
+    public async Task<ActionResult<IReadOnlyList<SearchHitDto>>> Search([FromQuery] string? q, [FromQuery(Name = "doel")] string? purpose, CancellationToken ct)
+    {
+        var text = q?.Trim() ?? "";
+        if (text.Length < 2) return FieldProblem("q", "Vul minstens twee tekens in om te zoeken.");
+        if (text.Length > 100) return FieldProblem("q", "Een zoekopdracht heeft hoogstens 100 tekens.");
+        if (text.Any(char.IsControl)) return FieldProblem("q", "De zoekopdracht bevat een stuurteken; typ de tekst opnieuw in.");
+        if (purpose is { Length: > MaxPurposeLength }) return FieldProblem("doel", $"Het doel heeft hoogstens {MaxPurposeLength} tekens.");
+        return Ok(await queries.SearchAsync(current.Actor, text, purpose, ct));
+    }
+
+    /// <summary>The dossier's barrier view: facilitators ranked by perpetrator-to-victim traffic, and the minimum cut.</summary>
+    [HttpGet("dossiers/{number}/barriers")]
+    public async Task<ActionResult<BarrierDto>> Barriers(string number, [FromQuery(Name = "doel")] string? purpose, CancellationToken ct)
+    {
+        if (number.Length > 30 || !number.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            return FieldProblem("number", "Een dossiernummer ziet eruit als DOS-2025-001.");
+        if (purpose is { Length: > MaxPurposeLength }) return FieldProblem("doel", $"Het doel heeft hoogstens {MaxPurposeLength} tekens.");
+        var barriers = await queries.BarriersAsync(current.Actor, number, purpose, ct);
+        return barriers is null ? NotFoundProblem() : barriers;
+    }
+
+    private ActionResult? Invalid(string id, string? purpose)
+    {
+        if (!Guid.TryParse(id, out _)) return FieldProblem("id", "Dit is geen geldige id van een entiteit.");
+        if (purpose is { Length: > MaxPurposeLength }) return FieldProblem("doel", $"Het doel heeft hoogstens {MaxPurposeLength} tekens.");
+        return null;
+    }
+
+    private ObjectResult FieldProblem(string field, string message) =>
+        ValidationProblem(new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Title = "De invoer is niet geldig.",
+            Status = StatusCodes.Status400BadRequest,
+        }) as ObjectResult ?? throw new InvalidOperationException();
+
+    private ObjectResult NotFoundProblem() => Problem(statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden.",
+        detail: "Deze entiteit of dit dossier bestaat niet, of u heeft er geen toegang toe.");
+}
