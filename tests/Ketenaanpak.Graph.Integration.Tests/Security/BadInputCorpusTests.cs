@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text;
+using Ketenaanpak.Graph.Integration.Tests.Store;
+using Ketenaanpak.Graph.Integration.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ketenaanpak.Graph.Integration.Tests.Security;
+
+/// <summary>
+/// The bad-input corpus, sent to a real Kestrel server (so the server's own limits apply): each case must get a 4xx with
+/// a message a coordinator understands — never a 500 — and must store nothing.
+/// </summary>
+[Collection(HostsCollection.Name)]
+public sealed class BadInputCorpusTests(SqliteTestStore store) : IClassFixture<SqliteTestStore>
+{
+    private static readonly string Guid0 = "6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f";
+
+    /// <param name="Message">A fragment of the Dutch answer; null where the status is the whole answer (405, 413, 431).</param>
+    public sealed record Case(string Name, string Method, string Url, string? Message, Func<HttpContent?>? Body = null, bool Anonymous = false,
+        (string Name, string Value)? Header = null);
+
+    public static IEnumerable<object[]> Cases()
+    {
+        var ids = new[] { "niet-een-guid", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "'%20OR%201%3D1--", "..%2F..%2Fetc%2Fpasswd", "123", "00000000-0000-0000-0000",
+            "%F0%9F%98%80", new string('a', 300), "%00", "%E2%80%AE", "1%3B%20DROP%20TABLE%20nodes", "%2E%2E" };
+        // Kestrel itself refuses a NUL in the path (400 before the app runs); ".." is normalised away (→ 404 page).
+        foreach (var id in ids) yield return [new Case($"node id {id}", "GET", $"/api/nodes/{id}", id switch { "%00" => null, "%2E%2E" => "niet gevonden", _ => "geen geldige id" })];
+        foreach (var id in ids.Take(4)) yield return [new Case($"neighbourhood id {id}", "GET", $"/api/nodes/{id}/neighbourhood", "geen geldige id")];
+        foreach (var hops in new[] { "0", "4", "-1", "99999999999999999999", "abc", "1.5", "%3Cb%3E" })
+            yield return [new Case($"hops={hops}", "GET", $"/api/nodes/{Guid0}/neighbourhood?hops={hops}", hops is "0" or "4" or "-1" ? "stappen" : "niet geldig")];
+        foreach (var max in new[] { "0", "501", "-5", "1e9", "" })
+            yield return [new Case($"max={max}", "GET", $"/api/nodes/{Guid0}/neighbourhood?max={max}", max is "0" or "501" or "-5" ? "entiteiten tegelijk" : "niet geldig")];
+        yield return [new Case("unknown node", "GET", $"/api/nodes/{Guid0}", "geen toegang")];
+        yield return [new Case("unknown dossier", "GET", "/api/dossiers/DOS-1999-001/barriers", "geen toegang")];
+        foreach (var nr in new[] { "%3Cscript%3E", "DOS'%20OR%20'1'%3D'1", new string('D', 40), "..%2F..%2Fetc" })
+            yield return [new Case($"dossier number {nr}", "GET", $"/api/dossiers/{nr}/barriers", "dossiernummer")];
+        foreach (var q in new[] { "", "a", "%20%20", new string('x', 101), "%00abc", "ab%1Fcd", "ab%0Acd", "%C3%28abc", "%FF%FEab" })
+            yield return [new Case($"search q='{(q.Length > 20 ? q[..20] : q)}'", "GET", $"/api/search?q={q}", q.StartsWith("%C3") || q.StartsWith("%FF") ? "ongeldige tekens" : q.Contains('%') && q.Length > 3 && !q.StartsWith("%20") ? "stuurteken" : q.Length > 100 ? "100 tekens" : "twee tekens")];
+        yield return [new Case("search without q", "GET", "/api/search", "twee tekens")];
+        yield return [new Case("purpose too long", "GET", $"/api/search?q=jansen&doel={new string('d', 250)}", "hoogstens 200 tekens")];
+        yield return [new Case("POST to a GET endpoint", "POST", "/api/search?q=jansen", null, () => new StringContent("{}", Encoding.UTF8, "application/json"))];
+        yield return [new Case("PUT a node", "PUT", $"/api/nodes/{Guid0}", null, () => new StringContent("{\"caption\":\"x\"}", Encoding.UTF8, "application/json"))];
+        yield return [new Case("DELETE a node", "DELETE", $"/api/nodes/{Guid0}", null)];
+        yield return [new Case("malformed JSON to the API", "POST", "/api/nodes", null, () => new StringContent("{\"caption\": \"x\",,,", Encoding.UTF8, "application/json"))];
+        yield return [new Case("sign-in without antiforgery token", "POST", "/account/inloggen", "Laad de pagina opnieuw",
+            () => new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "analist", ["Password"] = SignIn.DemoPassword }), Anonymous: true)];
+        yield return [new Case("sign-in as JSON", "POST", "/account/inloggen", "Laad de pagina opnieuw",
+            () => new StringContent("{\"UserName\":\"analist\"}", Encoding.UTF8, "application/json"), Anonymous: true)];
+        yield return [new Case("sign-out without token (CSRF)", "POST", "/account/uitloggen", "Laad de pagina opnieuw", () => new FormUrlEncodedContent([]))];
+        yield return [new Case("2FA change without token (CSRF)", "POST", "/account/tweestapsverificatie/uit", "Laad de pagina opnieuw", () => new FormUrlEncodedContent([]))];
+        yield return [new Case("audit export by a non-DPO", "POST", "/audit/export", null, () => new FormUrlEncodedContent([]))];
+        yield return [new Case("10 MB sign-in body", "POST", "/account/inloggen", null,
+            () => new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = new string('a', 10_000_000) }), Anonymous: true)];
+        yield return [new Case("10 MB JSON body", "POST", "/api/nodes", null, () => new StringContent("[" + new string('1', 10_000_000) + "]", Encoding.UTF8, "application/json"))];
+        yield return [new Case("path traversal to appsettings", "GET", "/css/..%2F..%2Fappsettings.json", "niet gevonden")];
+        yield return [new Case("path traversal to the database", "GET", "/..%2Fdata%2Fketenaanpak.db", "niet gevonden")];
+        yield return [new Case("encoded backslash traversal", "GET", "/css/..%5C..%5Cappsettings.json", "niet gevonden")];
+        yield return [new Case("huge header", "GET", "/", null, Header: ("X-Groot", new string('h', 40_000)))];
+        yield return [new Case("unknown page", "GET", "/beheer/geheim", "niet gevonden")];
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Request_BadInput_Answers4xxWithAClearMessageAndStoresNothing(Case c)
+    {
+        await using var app = new AppFactory(store);
+        app.UseKestrel(0);
+        app.StartServer();
+        var client = c.Anonymous ? app.CreateClient() : await SignIn.AsAsync(app, "analist");
+        var counts = await CountsAsync();
+        var url = c.Url.Replace("{guid}", Guid0);
+        var request = new HttpRequestMessage(new HttpMethod(c.Method), url) { Content = c.Body?.Invoke() };
+        if (c.Header is { } h) request.Headers.TryAddWithoutValidation(h.Name, h.Value);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request);
+        }
+        catch (HttpRequestException) when (c.Name.StartsWith("10 MB"))
+        {
+            // Kestrel may close the connection while a body it refused is still being sent: refused all the same.
+            Assert.Equal(counts, await CountsAsync());
+            return;
+        }
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{c.Name}: {(int)response.StatusCode} {body[..Math.Min(300, body.Length)]}");
+        if (c.Message is not null) Assert.Contains(c.Message, body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Exception", body);
+        Assert.DoesNotContain("   at ", body); // no stack trace
+        Assert.Equal(counts, await CountsAsync());
+    }
+
+    private async Task<(int Nodes, int Statements, int Relations, int Signals, int Dossiers, int Audit)> CountsAsync()
+    {
+        await using var db = store.NewContext();
+        // Audit entries of the rejected request itself would be a bug too: a refused request reads nothing.
+        return (await db.Nodes.CountAsync(), await db.Statements.CountAsync(), await db.Relations.CountAsync(), await db.Signals.CountAsync(),
+            await db.Dossiers.CountAsync(), await db.AuditEntries.Where(e => e.Action != Application.Auditing.AuditAction.SignIn && e.Action != Application.Auditing.AuditAction.SignInFailed).CountAsync());
+    }
+}
