@@ -19,7 +19,7 @@ public static class MaxFlow
         ArgumentNullException.ThrowIfNull(g);
         if ((uint)s >= (uint)g.NodeCount || (uint)t >= (uint)g.NodeCount) throw new ArgumentOutOfRangeException(nameof(s));
         if (s == t) throw new ArgumentException("Source and sink must differ.", nameof(t));
-        var net = new Dinic(g.NodeCount);
+        var net = new Dinic(g.NodeCount, 2 * g.EdgeCount);
         for (int e = 0; e < g.EdgeCount; e++)
         {
             var (u, v) = g.Edge(e);
