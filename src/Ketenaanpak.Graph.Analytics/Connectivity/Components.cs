@@ -62,11 +62,20 @@ public static class Components
     }
 
     /// <summary>Articulation points and bridges in one iterative Hopcroft–Tarjan depth-first search.</summary>
+    public static BiconnectivityResult Biconnectivity(CsrGraph g, CancellationToken ct = default) =>
+        All(g, ct).Biconnectivity;
+
+    /// <summary>
+    /// Components, articulation points and bridges from a single depth-first search (each DFS tree is one
+    /// component), for callers that need all three: one pass over the arcs instead of two.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static BiconnectivityResult Biconnectivity(CsrGraph g, CancellationToken ct = default)
+    public static (ComponentsResult Components, BiconnectivityResult Biconnectivity) All(CsrGraph g, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(g);
         int n = g.NodeCount;
+        var comp = new int[n];
+        var sizes = new List<int>();
         var disc = new int[n];
         Array.Fill(disc, -1);
         var low = new int[n];
@@ -83,8 +92,9 @@ public static class Components
         {
             if (disc[root] >= 0) continue;
             if ((root & 0xffff) == 0) ct.ThrowIfCancellationRequested();
-            int sp = 0, rootChildren = 0;
+            int sp = 0, rootChildren = 0, firstTime = time;
             stack[sp++] = root;
+            comp[root] = sizes.Count;
             disc[root] = low[root] = time++;
             parentEdge[root] = -1;
             it[root] = off[root];
@@ -101,6 +111,7 @@ public static class Components
                     if (disc[w] < 0)
                     {
                         disc[w] = low[w] = time++;
+                        comp[w] = sizes.Count;
                         parentEdge[w] = e;
                         it[w] = off[w];
                         stack[sp++] = w;
@@ -117,10 +128,12 @@ public static class Components
                 if (u != root && low[v] >= disc[u]) isAp[u] = true;
             }
             if (rootChildren >= 2) isAp[root] = true;
+            sizes.Add(time - firstTime);
         }
         var aps = new List<int>();
         for (int v = 0; v < n; v++) if (isAp[v]) aps.Add(v);
         bridges.Sort();
-        return new BiconnectivityResult([.. aps], [.. bridges]);
+        return (new ComponentsResult(sizes.Count, ImmutableCollectionsMarshal.AsImmutableArray(comp), [.. sizes]),
+            new BiconnectivityResult([.. aps], [.. bridges]));
     }
 }

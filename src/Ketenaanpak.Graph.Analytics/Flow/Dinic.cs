@@ -12,17 +12,26 @@ internal sealed class Dinic
     public const long Infinite = long.MaxValue / 4;
 
     private readonly int _n;
-    private readonly List<int> _from = [];
-    private readonly List<int> _to = [];
-    private readonly List<long> _capList = [];
+    private int[] _from;
+    private int[] _to;
+    private long[] _capInit;
+    private int _arcCount;
     private int[] _off = [];
     private int[] _arcs = [];
     private int[] _head = [];
     private long[] _cap = [];
     private int[] _level = [];
     private int[] _it = [];
+    private int[] _queue = [];
 
-    public Dinic(int n) => _n = n;
+    /// <summary>A network of <paramref name="n"/> vertices; <paramref name="arcHint"/> pre-sizes the arc arrays.</summary>
+    public Dinic(int n, int arcHint = 16)
+    {
+        _n = n;
+        _from = new int[Math.Max(2, arcHint)];
+        _to = new int[_from.Length];
+        _capInit = new long[_from.Length];
+    }
 
     public int NodeCount => _n;
 
@@ -30,8 +39,16 @@ internal sealed class Dinic
     /// (0 for a directed arc, = cap for an undirected edge).</summary>
     public void AddArc(int u, int v, long cap, long reverseCap = 0)
     {
-        _from.Add(u); _to.Add(v); _capList.Add(cap);
-        _from.Add(v); _to.Add(u); _capList.Add(reverseCap);
+        if (_arcCount + 2 > _from.Length)
+        {
+            int size = _from.Length * 2;
+            Array.Resize(ref _from, size);
+            Array.Resize(ref _to, size);
+            Array.Resize(ref _capInit, size);
+        }
+        _from[_arcCount] = u; _to[_arcCount] = v; _capInit[_arcCount] = cap;
+        _from[_arcCount + 1] = v; _to[_arcCount + 1] = u; _capInit[_arcCount + 1] = reverseCap;
+        _arcCount += 2;
     }
 
     /// <summary>Maximum s–t flow value; saturating at <see cref="Infinite"/> means "no finite cut".</summary>
@@ -79,30 +96,33 @@ internal sealed class Dinic
 
     private void Freeze()
     {
-        int m = _from.Count;
-        _head = _to.ToArray();
-        _cap = _capList.ToArray();
+        int m = _arcCount;
+        _head = _to[..m];
+        _cap = _capInit[..m];
         _off = new int[_n + 1];
-        foreach (var u in _from) _off[u + 1]++;
+        for (int a = 0; a < m; a++) _off[_from[a] + 1]++;
         for (int i = 0; i < _n; i++) _off[i + 1] += _off[i];
         var fill = _off[.._n];
         _arcs = new int[m];
         for (int a = 0; a < m; a++) _arcs[fill[_from[a]]++] = a;
         _level = new int[_n];
         _it = new int[_n];
+        _queue = new int[_n];
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool Bfs(int s, int t)
     {
         Array.Fill(_level, -1);
-        var queue = new int[_n];
+        var queue = _queue;
         int head = 0, tail = 0;
         queue[tail++] = s;
         _level[s] = 0;
         while (head < tail)
         {
             int v = queue[head++];
+            // Vertices at t's level or beyond cannot lie on a shortest augmenting path: stop expanding there.
+            if (_level[t] >= 0 && _level[v] >= _level[t]) break;
             for (int i = _off[v]; i < _off[v + 1]; i++)
             {
                 int a = _arcs[i];

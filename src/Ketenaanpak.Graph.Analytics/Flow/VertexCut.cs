@@ -141,7 +141,7 @@ public static class VertexCut
     {
         int n = g.NodeCount;
         int superS = 2 * n, superT = 2 * n + 1;
-        var net = new Dinic(2 * n + 2);
+        var net = new Dinic(2 * n + 2, 2 * (n + g.ArcCount + 2 * n));
         for (int v = 0; v < n; v++)
         {
             bool cut = cuttable[v] && !isSource[v] && !isTarget[v];

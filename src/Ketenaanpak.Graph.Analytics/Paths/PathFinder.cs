@@ -137,6 +137,7 @@ public static class PathFinder
             ct.ThrowIfCancellationRequested();
             foreach (var w in g.Neighbors(v))
             {
+                if (result.Count >= o.MaxPaths) return;
                 if (onPath.Contains(w)) continue;
                 if (w == target)
                 {

@@ -37,8 +37,7 @@ internal static class AlgorithmRunner
             case "bridges": return Summary(("bridges", Components.Biconnectivity(g).Bridges.Length));
             case "connectivity":
             {
-                var c = Components.Connected(g);
-                var b = Components.Biconnectivity(g);
+                var (c, b) = Components.All(g);
                 return Summary(("components", c.Count), ("articulation_points", b.ArticulationPoints.Length),
                     ("bridges", b.Bridges.Length));
             }

@@ -43,13 +43,17 @@ public static class BenchCommand
             var request = new AlgorithmRequest(algo, data, graph, a.GetInt("--threads", 0), a.GetInt("--k", 1000),
                 a.GetInt("--seed", 1), a.Has("--weighted"), a.Has("--normalized"), a.Get("--roles"), a.Get);
             sw.Restart();
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var ours = AlgorithmRunner.Execute(request);
             double compute = sw.Elapsed.TotalSeconds;
+            double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
             var result = JsonNode.Parse(AnalyseCommand.ToJson(algo, data, load, compute, ours))!.AsObject();
             var report = new JsonObject
             {
                 ["algo"] = algo, ["file"] = input, ["n"] = data.NodeCount, ["m"] = data.EdgeCount,
                 ["ours_compute_s"] = Math.Round(compute, 4), ["ours_load_s"] = Math.Round(load, 4),
+                ["ours_compute_cpu_s"] = Math.Round(cpu, 3),
+                ["load_average"] = LoadAverage(),
                 ["threads"] = request.Threads <= 0 ? Environment.ProcessorCount : request.Threads,
             };
             foreach (var key in new[] { "components", "articulation_points", "bridges", "communities", "modularity", "maxflow", "cut_size", "separable" })
@@ -58,11 +62,18 @@ public static class BenchCommand
             if (peer != "none")
             {
                 string valuesPath = Path.Combine(Path.GetTempPath(), $"ketenaanpak-peer-{Environment.ProcessId}.tsv");
-                var peerJson = RunPeer(peers, algo, input, peer, valuesPath, a.Get("--k"));
+                var (peerJson, peerCpu) = RunPeer(peers, algo, input, peer, valuesPath, a.Get("--k"));
                 double peerCompute = peerJson["compute_s"]!.GetValue<double>();
                 report["peer"] = peer;
                 report["peer_compute_s"] = peerCompute;
                 report["ratio"] = Math.Round(compute / peerCompute, 4);
+                if (!double.IsNaN(peerCpu))
+                {
+                    // CPU seconds of our compute vs the peer's whole process (its load included, small here): the
+                    // cost ratio, independent of how much of the 2 cores the machine's other work left us.
+                    report["peer_process_cpu_s"] = Math.Round(peerCpu, 3);
+                    report["cpu_ratio"] = Math.Round(cpu / peerCpu, 4);
+                }
                 foreach (var key in new[] { "components", "articulation_points", "bridges", "communities", "modularity", "maxflow" })
                     if (peerJson[key] is { } v) report["peer_" + key] = v.DeepClone();
                 if (ours.Values is { } values && File.Exists(valuesPath))
@@ -98,24 +109,41 @@ public static class BenchCommand
         return path;
     }
 
-    private static JsonNode RunPeer(string peers, string algo, string input, string peer, string valuesPath, string? k)
+    private static (JsonNode Json, double CpuSeconds) RunPeer(string peers, string algo, string input, string peer,
+        string valuesPath, string? k)
     {
-        var output = Python(peers, $"run {algo} {input} --peer {peer} --values {valuesPath}" + (k is null ? "" : $" --k {k}"));
-        return JsonNode.Parse(output.Trim().Split('\n')[^1])!;
+        var output = Python(peers, $"run {algo} {input} --peer {peer} --values {valuesPath}" + (k is null ? "" : $" --k {k}"),
+            out double cpu);
+        return (JsonNode.Parse(output.Trim().Split('\n')[^1])!, cpu);
     }
 
-    private static string Python(string peers, string arguments)
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
+
+    private static string Python(string peers, string arguments) => Python(peers, arguments, out _);
+
+    private static string Python(string peers, string arguments, out double cpuSeconds)
     {
-        // Debian's interpreter has python3-igraph/python3-networkx; the python3 first on PATH may not.
-        var psi = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3", $"{peers} {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        // Debian's interpreter has python3-igraph/python3-networkx; the python3 first on PATH may not. GNU time
+        // (when present) reports the child's CPU seconds, which .NET cannot read after the process has exited.
+        string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        bool timed = File.Exists("/usr/bin/time");
+        var psi = timed
+            ? new ProcessStartInfo("/usr/bin/time", $"-f \"KETENAANPAK_CPU %U %S\" {python} {peers} {arguments}")
+            : new ProcessStartInfo(python, $"{peers} {arguments}");
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
         using var p = Process.Start(psi) ?? throw new IOException("cannot start python3");
         var stdoutTask = p.StandardOutput.ReadToEndAsync();
         var stderrTask = p.StandardError.ReadToEndAsync();
         p.WaitForExit();
+        cpuSeconds = double.NaN;
+        var cpuLine = stderrTask.Result.Split('\n').FirstOrDefault(l => l.StartsWith("KETENAANPAK_CPU ", StringComparison.Ordinal));
+        if (cpuLine is not null)
+        {
+            var f = cpuLine.Split(' ');
+            cpuSeconds = double.Parse(f[1], CultureInfo.InvariantCulture) + double.Parse(f[2], CultureInfo.InvariantCulture);
+        }
         if (p.ExitCode != 0) throw new IOException($"peers.py {arguments} failed: {stderrTask.Result}");
         return stdoutTask.Result;
     }

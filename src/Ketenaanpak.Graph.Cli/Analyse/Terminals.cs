@@ -7,7 +7,7 @@ namespace Ketenaanpak.Graph.Cli.Analyse;
 /// <c>--roles FILE</c> (lines "vertex,role") with <c>--source-roles</c>, <c>--target-roles</c>, <c>--cuttable-roles</c>
 /// (comma-separated role prefixes, case- and accent-insensitive), or from <c>--sources</c>/<c>--targets</c>/
 /// <c>--remove</c> vertex lists, or <c>--random-terminals K</c> (K random sources and K random targets, seeded, every
-/// other vertex cuttable: the benchmark setting).
+/// other vertex cuttable, no target adjacent to a source: the benchmark setting).
 /// </summary>
 internal sealed record Terminals(int[] Sources, int[] Targets, bool[] Cuttable, int[] Removed)
 {
@@ -30,7 +30,13 @@ internal sealed record Terminals(int[] Sources, int[] Targets, bool[] Cuttable, 
             var ids = Enumerable.Range(0, n).ToArray();
             new Random(r.Seed).Shuffle(ids);
             var cut = Enumerable.Repeat(true, n).ToArray();
-            return new(ids[..k], ids[k..(2 * k)], cut, removed);
+            // Targets are drawn among vertices not adjacent to a source, so the benchmark measures a real cut
+            // rather than the direct-tie report.
+            var src = ids[..k];
+            var nearSource = new HashSet<int>(src);
+            foreach (var s0 in src) foreach (var w in r.Graph.Neighbors(s0)) nearSource.Add(w);
+            var tgt = ids[k..].Where(v => !nearSource.Contains(v)).Take(k).ToArray();
+            return new(src, tgt, cut, removed);
         }
         if (r.RolesPath is { } rolesPath)
         {
