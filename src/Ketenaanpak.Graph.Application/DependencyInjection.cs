@@ -14,6 +14,8 @@ public static class DependencyInjection
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<RefreshNodeStatisticsJob>();
+        builder.Services.AddScoped<Retention.RetentionJob>();
+        builder.Services.AddScoped<DataSubjects.DataSubjectReports>();
         builder.Services.AddScoped<DemoRegionLoader>();
         builder.Services.AddScoped<Overview.OverviewService>();
         builder.Services.AddScoped<Network.NetworkQueries>();

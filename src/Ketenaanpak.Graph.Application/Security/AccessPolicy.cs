@@ -47,6 +47,16 @@ public static class AccessPolicy
             || dossier.SharedWith.Contains(actor.PartnerId)
             || (actor.Role == Roles.MunicipalCoordinator && actor.MunicipalityCode == dossier.LeadMunicipalityCode));
 
+    /// <summary>
+    /// Extending a dossier's retention is a decision for the analyst or coordinator who works the case (domain.md §7),
+    /// not for every reader: case-meeting members and administrators read, but do not decide how long data is kept.
+    /// </summary>
+    public static bool MayExtendRetention(Actor actor, DossierAccessInfo dossier) =>
+        !actor.IsSystem && actor.Role is Roles.RiecAnalyst or Roles.MunicipalCoordinator && MayReadDossier(actor, dossier);
+
+    /// <summary>Data-subject requests (inzageverzoeken) go to one contact point: the data-protection officer.</summary>
+    public static bool MayAnswerDataSubjectRequests(Actor actor) => actor.Role == Roles.DataProtectionOfficer;
+
     /// <summary>Police and OM read facts processed under the police and justice data acts.</summary>
     public static bool MayReadPoliceAndJustice(Actor actor) =>
         actor.IsSystem || actor.PartnerKind is PartnerKind.Police or PartnerKind.PublicProsecutor;

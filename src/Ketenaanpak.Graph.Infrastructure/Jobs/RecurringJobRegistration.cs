@@ -1,4 +1,5 @@
 using Hangfire;
+using Ketenaanpak.Graph.Application.Retention;
 using Ketenaanpak.Graph.Application.Statistics;
 using Microsoft.Extensions.Hosting;
 
@@ -10,6 +11,8 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, I
     public Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<RefreshNodeStatisticsJob>("refresh-node-statistics", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        // Daily, at night in server time: deletes what passed its retention date (domain.md §7, docs/retention.md).
+        recurring.AddOrUpdate<RetentionJob>("retention", j => j.RunAsync(CancellationToken.None), Cron.Daily());
         jobs.Enqueue<RefreshNodeStatisticsJob>(j => j.RunAsync(CancellationToken.None));
         return Task.CompletedTask;
     }

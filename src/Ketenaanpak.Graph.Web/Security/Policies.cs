@@ -16,6 +16,8 @@ public static class Policies
     public const string Network = "Network";
     /// <summary>The data-protection officer.</summary>
     public const string AuditLog = "AuditLog";
+    /// <summary>Data-subject requests (inzage): the data-protection officer is the one contact point (domain.md §7).</summary>
+    public const string DataSubjectRequests = "DataSubjectRequests";
     /// <summary>Administrators: users, jobs, configuration.</summary>
     public const string Administration = "Administration";
 
@@ -26,6 +28,7 @@ public static class Policies
             .RequireRole(Roles.Administrator, Roles.RiecAnalyst, Roles.MunicipalCoordinator, Roles.CaseMeetingMember)
             .RequireClaim(ActorClaims.Covenant, "true"));
         options.AddPolicy(AuditLog, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataProtectionOfficer));
+        options.AddPolicy(DataSubjectRequests, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataProtectionOfficer));
         options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
         // Anything without an explicit policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

@@ -25,6 +25,7 @@ public sealed class AuthorizationMatrixTests(SqliteTestStore store) : IClassFixt
         ["SignedIn"] = AllRoles,
         ["Network"] = [Roles.Administrator, Roles.RiecAnalyst, Roles.MunicipalCoordinator, Roles.CaseMeetingMember],
         ["AuditLog"] = [Roles.DataProtectionOfficer],
+        ["DataSubjectRequests"] = [Roles.DataProtectionOfficer],
         ["Administration"] = [Roles.Administrator],
     };
 
