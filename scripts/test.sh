@@ -4,7 +4,8 @@
 # and ends with "N passed, N failed, N skipped" counted from the TRX result files. Exit code 1 if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Test hosts watch files by polling: hundreds of hosts would exhaust the inotify budget (128 instances per user).
+export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_USE_POLLING_FILE_WATCHER=true
 
 missing=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15 postgresql-client-15)

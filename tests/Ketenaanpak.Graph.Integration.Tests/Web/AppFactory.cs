@@ -17,9 +17,17 @@ public sealed class AppFactory(TestStore store, bool demo = true) : WebApplicati
 {
     public TestStore Store { get; } = store;
 
+    static AppFactory()
+    {
+        // Each host watches its content and web roots; a test run starts hundreds of hosts, and inotify watches are a
+        // small per-user budget (128 instances). Polling watchers use none.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var options = Store.Options;
+        builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         // As the README's start command runs it (no launch profile → Production); Development would also look for the
         // project's own static-web-asset folders, which this app does not have.
         builder.UseEnvironment("Production");
