@@ -18,8 +18,8 @@ public static class AnalyseCommand
     {
         try
         {
-            var a = CliArgs.Parse(args, "--weighted", "--normalized");
-            if (a.Positional.Count < 1 || a.Get("--input") is not { } input)
+            var a = new Common.CliArgs(args, "weighted", "normalized");
+            if (a.Positional.Count < 1 || a.Get("input") is not { } input)
             {
                 stderr.WriteLine("usage: ketenaanpak analyse <algo> --input FILE [--format edgelist|csv|matrix|twomode|graphml|ftm] " +
                                  "[--values OUT.tsv] [--threads N] [--k K] [--seed S] [--roles FILE] [--weighted] [--normalized]");
@@ -27,16 +27,16 @@ public static class AnalyseCommand
                 return 2;
             }
             var sw = Stopwatch.StartNew();
-            var data = GraphFileLoader.Load(input, a.Get("--format"));
+            var data = GraphFileLoader.Load(input, a.Get("format"));
             var graph = data.ToCsr();
             double load = sw.Elapsed.TotalSeconds;
-            var request = new AlgorithmRequest(a.Positional[0], data, graph, a.GetInt("--threads", 0),
-                a.GetInt("--k", 1000), a.GetInt("--seed", 1), a.Has("--weighted"), a.Has("--normalized"),
-                a.Get("--roles"), a.Get);
+            var request = new AlgorithmRequest(a.Positional[0], data, graph, (int)a.Long("threads", 0),
+                (int)a.Long("k", 1000), (int)a.Long("seed", 1), a.Has("weighted"), a.Has("normalized"),
+                a.Get("roles"), flag => a.Get(flag.TrimStart('-')));
             sw.Restart();
             var outcome = AlgorithmRunner.Execute(request);
             double compute = sw.Elapsed.TotalSeconds;
-            if (a.Get("--values") is { } valuesPath && outcome.Values is { } values)
+            if (a.Get("values") is { } valuesPath && outcome.Values is { } values)
                 WriteValues(valuesPath, data.Names, values);
             stdout.WriteLine(ToJson(request.Algo, data, load, compute, outcome));
             return 0;

@@ -22,7 +22,7 @@ public static class BenchCommand
     {
         try
         {
-            var a = CliArgs.Parse(args, "--weighted", "--normalized");
+            var a = new Common.CliArgs(args, "weighted", "normalized");
             if (a.Positional.Count < 1)
             {
                 stderr.WriteLine("usage: ketenaanpak bench <algo|snapshot> [--n N --m M --seed S | --input FILE] [--threads T] [--peer igraph|networkx|none]");
@@ -30,7 +30,7 @@ public static class BenchCommand
             }
             string algo = a.Positional[0];
             string peers = FindPeers();
-            string input = a.Get("--input") ?? Generate(peers, a.GetInt("--n", 10_000), a.GetInt("--m", 50_000), a.GetInt("--seed", 1));
+            string input = a.Get("input") ?? Generate(peers, (int)a.Long("n", 10_000), (int)a.Long("m", 50_000), (int)a.Long("seed", 1));
             if (algo == "snapshot")
             {
                 stdout.WriteLine(SnapshotBench(input));
@@ -40,8 +40,8 @@ public static class BenchCommand
             var data = EdgeListReader.ReadFile(input);
             var graph = data.ToCsr();
             double load = sw.Elapsed.TotalSeconds;
-            var request = new AlgorithmRequest(algo, data, graph, a.GetInt("--threads", 0), a.GetInt("--k", 1000),
-                a.GetInt("--seed", 1), a.Has("--weighted"), a.Has("--normalized"), a.Get("--roles"), a.Get);
+            var request = new AlgorithmRequest(algo, data, graph, (int)a.Long("threads", 0), (int)a.Long("k", 1000),
+                (int)a.Long("seed", 1), a.Has("weighted"), a.Has("normalized"), a.Get("roles"), flag => a.Get(flag.TrimStart('-')));
             sw.Restart();
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var ours = AlgorithmRunner.Execute(request);
@@ -58,11 +58,11 @@ public static class BenchCommand
             };
             foreach (var key in new[] { "components", "articulation_points", "bridges", "communities", "modularity", "maxflow", "cut_size", "separable" })
                 if (result[key] is { } v) report["ours_" + key] = v.DeepClone();
-            string peer = a.Get("--peer") ?? "igraph";
+            string peer = a.Get("peer") ?? "igraph";
             if (peer != "none")
             {
                 string valuesPath = Path.Combine(Path.GetTempPath(), $"ketenaanpak-peer-{Environment.ProcessId}.tsv");
-                var (peerJson, peerCpu) = RunPeer(peers, algo, input, peer, valuesPath, a.Get("--k"));
+                var (peerJson, peerCpu) = RunPeer(peers, algo, input, peer, valuesPath, a.Get("k"));
                 double peerCompute = peerJson["compute_s"]!.GetValue<double>();
                 report["peer"] = peer;
                 report["peer_compute_s"] = peerCompute;
