@@ -12,6 +12,9 @@ public static class Commands
         ketenaanpak <command> [flags]
 
           migrate                     apply the store's migrations (and load the demo region where Demo:Enabled)
+          user add --name NAME --role ROLE --partner CODE [--partner-name NAME --partner-kind KIND] [--display NAME]
+                                      create an account (password from KETENAANPAK_PASSWORD); the partner is created
+                                      when it does not exist yet — how a server install gets its first administrator
           generate --nodes N --edges M [--seed S] --out DIR [--force]
                                       write a synthetic typed graph (nodes.csv, edges.csv) for scale tests;
                                       N up to 1e8, heavy-tailed degrees, same seed = same bytes (default seed 1)
@@ -47,6 +50,7 @@ public static class Commands
                 "analyse" or "analyze" => Analyse.AnalyseCommand.Run(rest, stdout, stderr),
                 "bench" => Analyse.BenchCommand.Run(rest, stdout, stderr),
                 "audit" => await AuditCommand.RunAsync(rest, stdout, stderr),
+                "user" => await UserCommand.RunAsync(rest, stdout, stderr),
                 _ => Unknown(args[0], stderr),
             };
         }

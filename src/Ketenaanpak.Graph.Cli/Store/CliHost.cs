@@ -1,4 +1,8 @@
 using Ketenaanpak.Graph.Infrastructure;
+using Ketenaanpak.Graph.Infrastructure.Identity;
+using Ketenaanpak.Graph.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,13 +11,19 @@ namespace Ketenaanpak.Graph.Cli.Store;
 /// <summary>A host with the web app's configuration and store, without the web server or the job server.</summary>
 public static class CliHost
 {
-    public static IHost Build(string[] args)
+    /// <param name="withAccounts">Also register the account store (user management commands).</param>
+    public static IHost Build(string[] args, bool withAccounts = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddInfrastructure(runJobServer: false);
+        if (withAccounts)
+        {
+            builder.Services.AddIdentityCore<ApplicationUser>(IdentityPolicy.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<GraphDbContext>();
+            builder.Services.AddScoped<IStoreSeeder, DemoUserSeeder>(); // creates the roles (and demo accounts in demo mode)
+        }
         return builder.Build();
     }
 }

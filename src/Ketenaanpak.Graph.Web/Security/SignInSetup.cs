@@ -38,19 +38,7 @@ public static class SignInSetup
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
 
-        services.AddIdentity<ApplicationUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireNonAlphanumeric = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-                o.SignIn.RequireConfirmedAccount = false;
-            })
+        services.AddIdentity<ApplicationUser, IdentityRole>(IdentityPolicy.Configure)
             .AddEntityFrameworkStores<GraphDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ActorClaimsFactory>();
