@@ -50,7 +50,7 @@ public sealed class GraphSnapshotService(IServiceScopeFactory scopes, ILogger<Gr
             return snapshot.Filter(filter with { NodeVisible = _ => false });
 
         var seesAll = AccessPolicy.SeesAllDossiers(actor);
-        var readableDossiers = graph.Dossiers.Where(d => AccessPolicy.MayReadDossier(actor, d.Value)).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        var readableDossiers = graph.ReadableDossiers(actor);
         bool InTeam(SnapshotNode node) => node.DossierRoles is { } roles && roles.Keys.Any(readableDossiers.Contains);
 
         bool NodeVisible(SnapshotNode node)

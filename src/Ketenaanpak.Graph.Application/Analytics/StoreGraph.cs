@@ -23,6 +23,10 @@ public sealed record StoreGraph(
     IReadOnlyDictionary<string, DossierAccessInfo> Dossiers,
     string Fingerprint)
 {
+    /// <summary>The keys of the dossiers <paramref name="actor"/> may read (their team's dossiers).</summary>
+    public HashSet<string> ReadableDossiers(Actor actor) =>
+        Dossiers.Where(d => AccessPolicy.MayReadDossier(actor, d.Value)).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+
     public static StoreGraph Empty { get; } = new(new SnapshotBuilder().Build(0), [], [], new Dictionary<string, DossierAccessInfo>(), "");
 }
 

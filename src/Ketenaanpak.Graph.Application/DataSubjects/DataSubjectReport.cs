@@ -108,20 +108,10 @@ public sealed class DataSubjectReports(IGraphDbContext db)
         var mentions = await db.SignalMentions.AsNoTracking().Where(m => m.NodeId == id).ToListAsync(cancellationToken);
         var signalIds = mentions.Select(m => m.SignalId).ToList();
         var signals = await db.Signals.AsNoTracking().Where(s => signalIds.Contains(s.Id)).ToListAsync(cancellationToken);
-        var reportSignals = signals.Select(s => new ReportSignal(s.Number, s.ObservedOn, StatusText(s.Status),
+        var reportSignals = signals.Select(s => new ReportSignal(s.Number, s.ObservedOn, s.Status.Dutch(),
             mentions.First(m => m.SignalId == s.Id).Role, Source(s.Provenance))).OrderBy(s => s.Number, StringComparer.Ordinal).ToList();
 
         return new DataSubjectReport(node.Id, node.Caption, NodeKindInfo.Of(node.Kind).DutchLabel, Source(node.Provenance),
             statements, reportRelations, memberships, reportSignals);
     }
-
-    private static string StatusText(SignalStatus status) => status switch
-    {
-        SignalStatus.Draft => "concept",
-        SignalStatus.Submitted => "ingediend",
-        SignalStatus.InReview => "in behandeling",
-        SignalStatus.AddedToDossier => "opgenomen in dossier",
-        SignalStatus.NoFollowUp => "geen vervolg",
-        _ => status.ToString(),
-    };
 }

@@ -26,7 +26,7 @@ public sealed class ViewerScope
 
     public static ViewerScope For(Actor actor, StoreGraph graph, SnapshotFilter? narrow = null) => new(actor, graph,
         GraphSnapshotService.VisibleTo(graph, actor, narrow),
-        graph.Dossiers.Where(d => AccessPolicy.MayReadDossier(actor, d.Value)).Select(d => d.Key).ToHashSet(StringComparer.Ordinal));
+        graph.ReadableDossiers(actor));
 
     public bool InTeam(SnapshotNode node) => node.DossierRoles is { } roles && roles.Keys.Any(ReadableDossiers.Contains);
 

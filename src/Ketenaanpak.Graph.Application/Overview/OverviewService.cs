@@ -58,10 +58,11 @@ public sealed class OverviewService(IGraphDbContext db, TimeProvider clock)
         var partners = await db.Partners.AsNoTracking().GroupBy(p => p.IsCovenant).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var members = (await db.DossierMembers.AsNoTracking().Select(m => new { m.DossierId, m.NodeId, m.Role }).ToListAsync(cancellationToken))
             .Where(m => visibleIds.Contains(m.DossierId)).ToList();
+        var memberIds = members.Select(m => m.NodeId).ToHashSet();
         // Outside the RIEC, entity figures cover only the entities of the dossiers the user may read.
         var nodes = wholeRegion
             ? await db.Nodes.AsNoTracking().Where(n => n.MergedInto == null).Select(n => new { n.Id, n.Kind }).ToListAsync(cancellationToken)
-            : (await db.Nodes.AsNoTracking().Select(n => new { n.Id, n.Kind }).ToListAsync(cancellationToken)).Where(n => members.Any(m => m.NodeId == n.Id)).ToList();
+            : (await db.Nodes.AsNoTracking().Select(n => new { n.Id, n.Kind }).ToListAsync(cancellationToken)).Where(n => memberIds.Contains(n.Id)).ToList();
         var byKind = nodes.GroupBy(n => n.Kind).ToDictionary(g => g.Key, g => g.Count());
         var nodeIds = nodes.Select(n => n.Id).ToHashSet();
         var relations = wholeRegion
