@@ -25,7 +25,7 @@ public sealed class HomePageTests(BrowserFixture fixture)
         await page.ReloadAsync();
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Naar de inhoud", (await page.EvaluateAsync<string>("document.activeElement.textContent")).Trim());
-        await page.ClickAsync("text=Partners");
+        await page.ClickAsync("nav a[href='/partners']");
         await page.WaitForURLAsync("**/partners");
         await steps.ShotAsync("partners");
         Assert.Equal(31, await page.Locator("tbody tr").CountAsync());
