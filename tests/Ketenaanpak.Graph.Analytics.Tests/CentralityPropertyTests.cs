@@ -110,11 +110,36 @@ public sealed class BetweennessDeepGraphTests
     [Fact]
     public void Betweenness_PathLongerThanByteLevels_MatchesClosedForm()
     {
-        // P_n: vertex i lies on i·(n-1-i) shortest paths; n = 600 forces the int-level fallback kernel.
+        // P_n: vertex i lies on i·(n-1-i) shortest paths; n = 600 gives BFS depths far beyond a batch's usual few levels.
         const int n = 600;
         var g = Ketenaanpak.Graph.Analytics.Snapshot.CsrGraph.FromEdges(n, Enumerable.Range(0, n - 1).ToArray(),
             Enumerable.Range(1, n - 1).ToArray(), [], directed: false);
         var bc = Betweenness.Compute(g).Values;
         for (int i = 0; i < n; i++) Assert.Equal((double)i * (n - 1 - i), bc[i]);
+    }
+
+    [Fact]
+    public void Betweenness_DirectedCycle_IsHalfOfNMinusOneTimesNMinusTwoPerVertex()
+    {
+        // Directed C_n (hand count): every ordered pair has one path; a vertex is strictly inside the paths of length
+        // 2..n-1 that pass it, n(n-1)(n-2)/2 interior positions shared by n vertices. n = 13 leaves a partial batch.
+        const int n = 13;
+        var g = Ketenaanpak.Graph.Analytics.Snapshot.CsrGraph.FromEdges(n, Enumerable.Range(0, n).ToArray(),
+            Enumerable.Range(0, n).Select(i => (i + 1) % n).ToArray(), [], directed: true);
+        var bc = Betweenness.Compute(g).Values;
+        for (int i = 0; i < n; i++) Assert.Equal((n - 1) * (n - 2) / 2.0, bc[i]);
+    }
+
+    [Fact]
+    public void Betweenness_ComponentsSplitAcrossBatches_CountOnlyPairsWithinAComponent()
+    {
+        // Stars K(1,3) (centre 0) and K(1,4) (centre 4) and the isolated vertex 9: a centre of k leaves lies on the
+        // k(k-1)/2 leaf pairs; sources of one batch of 8 sit in different components, so many lanes never reach a vertex.
+        int[] u = [0, 0, 0, 4, 4, 4, 4];
+        int[] v = [1, 2, 3, 5, 6, 7, 8];
+        var g = Ketenaanpak.Graph.Analytics.Snapshot.CsrGraph.FromEdges(10, u, v, [], directed: false);
+        var bc = Betweenness.Compute(g).Values;
+        double[] expected = [3, 0, 0, 0, 6, 0, 0, 0, 0, 0];
+        for (int i = 0; i < expected.Length; i++) Assert.True(expected[i] == bc[i], $"vertex {i}: {bc[i]} ≠ {expected[i]}");
     }
 }

@@ -97,19 +97,17 @@ public static class Betweenness
                     throw new ArgumentException("Weighted betweenness needs finite positive weights.", nameof(g));
         if (weighted)
             return SourceLoop.Run(sources, g.NodeCount, o.MaxDegreeOfParallelism,
-                () => new BrandesKernel(g.NodeCount, g.ArcCount),
+                () => new BrandesKernel(g.NodeCount),
                 (s, k, acc) => k.Accumulate(g, s, true, null, acc, null), ct, progress);
         // Relabel vertices by descending degree: a vertex is touched once per incident arc per source, so hubs are
         // the hottest entries of the level and σ arrays; packing them together keeps more of them in L1.
         var (h, perm) = ByDegree(g);
         var mapped = perm is null ? sources : sources.Select(s => perm[s]).ToArray();
-        var raw = SourceLoop.Run(mapped, h.NodeCount, o.MaxDegreeOfParallelism,
-            () => new BrandesKernel(h.NodeCount, h.ArcCount),
-            (s, k, acc) =>
-            {
-                // Byte levels first; graphs with BFS depth > 254 from s (long chains) take the int-level kernel.
-                if (!k.AccumulateUnweightedByteLevels(h, s, acc)) k.AccumulateUnweighted(h, s, acc);
-            },
+        const int lanes = BatchedBrandesKernel.Lanes;
+        int batches = (mapped.Length + lanes - 1) / lanes;
+        var raw = SourceLoop.Run(Enumerable.Range(0, batches).ToArray(), h.NodeCount, o.MaxDegreeOfParallelism,
+            () => new BatchedBrandesKernel(h.NodeCount),
+            (b, k, acc) => k.Accumulate(h, mapped.AsSpan(b * lanes, Math.Min(lanes, mapped.Length - b * lanes)), acc),
             ct, progress);
         if (perm is null) return raw;
         var result = new double[raw.Length];

@@ -3,171 +3,32 @@ using Ketenaanpak.Graph.Analytics.Snapshot;
 namespace Ketenaanpak.Graph.Analytics.Centrality;
 
 /// <summary>
-/// Single-source dependency accumulation of Brandes (2001), written for memory traffic rather than elegance: no
-/// predecessor lists (a vertex's children are found again in the backward pass by the level test
-/// <c>dist[w] == dist[v] + w(v,w)</c>), no per-source allocation (one workspace per thread, reset by visit order), and
-/// the backward pass "pulls" into v from its children using the precomputed ratio coef[w] = (e[w] + δ[w]) / σ[w], so
-/// there is one division per vertex and no write to a neighbour. Two passes over the arcs per source.
+/// Single-source dependency accumulation of Brandes (2001) for the general cases — weighted distances, target subsets,
+/// edge scores (unweighted exact vertex betweenness takes <see cref="BatchedBrandesKernel"/>): no predecessor lists (a
+/// vertex's children are found again in the backward pass by the level test <c>dist[w] == dist[v] + w(v,w)</c>), no
+/// per-source allocation (one workspace per thread, reset by visit order), and the backward pass "pulls" into v from
+/// its children using the precomputed ratio coef[w] = (e[w] + δ[w]) / σ[w], so there is one division per vertex and no
+/// write to a neighbour. Two passes over the arcs per source.
 /// </summary>
-internal sealed unsafe class BrandesKernel
+internal sealed class BrandesKernel
 {
-    private readonly int[] _dist;      // BFS level, -1 = unseen (unweighted fast path)
+    private readonly int[] _settled;   // Dijkstra: -1 unsettled, 0 settled
     private readonly double[] _dd;     // distance (general path), +inf = unseen
     private readonly double[] _sigma;
     private readonly double[] _coef;
     private readonly int[] _order;
     private readonly BinaryHeap _heap;
-    private readonly int[] _succ;
-    private readonly int[] _succEnd;
 
-    public BrandesKernel(int n, int arcs = 0)
+    public BrandesKernel(int n)
     {
-        _dist = new int[n];
-        Array.Fill(_dist, -1);
+        _settled = new int[n];
+        Array.Fill(_settled, -1);
         _dd = new double[n];
         Array.Fill(_dd, double.PositiveInfinity);
         _sigma = new double[n];
         _coef = new double[n];
         _order = new int[n + 1];
         _heap = new BinaryHeap(16);
-        _succ = new int[arcs + 1];
-        _succEnd = new int[n];
-    }
-
-    /// <summary>
-    /// The hot path of exact betweenness (unweighted, all vertices targets, vertex scores). The forward pass is
-    /// branch-free: the three cases of an arc (new vertex, next level, other) are unpredictable, and selects measured
-    /// 1.7× faster than branches. It also records the DAG arcs (arcs into the next level) contiguously per vertex in
-    /// BFS order, so the backward pass reads only those, sequentially, with no level test.
-    /// </summary>
-    // Full optimisation from the first call: the kernel runs once per source, so tier-0 code would cost
-    // measurably on small graphs before tiering kicks in.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public void AccumulateUnweighted(CsrGraph g, int s, double[] bc)
-    {
-        fixed (int* off = g.Offsets, adj = g.Targets, dist = _dist, queue = _order, succ = _succ, succEnd = _succEnd)
-        fixed (double* sigma = _sigma, coef = _coef, acc = bc)
-        {
-            queue[0] = s;
-            dist[s] = 0;
-            sigma[s] = 1.0;
-            int head = 0, tail = 1, ns = 0;
-            while (head < tail)
-            {
-                int v = queue[head];
-                int dn = dist[v] + 1;
-                double sv = sigma[v];
-                int end = off[v + 1];
-                for (int p = off[v]; p < end; p++)
-                {
-                    int w = adj[p];
-                    int dw = dist[w];
-                    int isNew = (int)((uint)dw >> 31);            // dw < 0
-                    int isNext = isNew | (dw == dn ? 1 : 0);
-                    dist[w] = isNew != 0 ? dn : dw;
-                    sigma[w] = sigma[w] * (1 - isNew) + sv * isNext;
-                    queue[tail] = w;
-                    tail += isNew;
-                    succ[ns] = w;
-                    ns += isNext;
-                }
-                succEnd[head] = ns;
-                head++;
-            }
-            for (int i = tail - 1; i > 0; i--)
-            {
-                int v = queue[i];
-                double sum = 0;
-                int start = succEnd[i - 1], end = succEnd[i];
-                for (int p = start; p < end; p++) sum += coef[succ[p]];
-                double sv = sigma[v];
-                double delta = sv * sum;
-                acc[v] += delta;
-                coef[v] = (1.0 + delta) / sv;
-            }
-            for (int i = 0; i < tail; i++) dist[queue[i]] = -1;
-        }
-    }
-
-    /// <summary>
-    /// The hot path of exact betweenness (unweighted, all vertices targets, vertex scores). BFS levels are kept in
-    /// bytes (255 = unseen) so the level array, read at random on every arc, stays in L1 for graphs of tens of
-    /// thousands of vertices. Per arc the only branch is the rare one (a new vertex: n-1 of 2m arcs); the frequent,
-    /// unpredictable "next level?" test is a select that adds σ_v or 0 and advances the DAG-arc list or not. The
-    /// DAG arcs (into the next level) are recorded contiguously per vertex in BFS order, so the backward pass reads
-    /// only those, sequentially, with no level test. Measured on G(10k, 50k): 1.7× the textbook loop for the DAG
-    /// list, another 1.15× for the rare-branch form. Returns false (state reset, nothing accumulated) when a level
-    /// would exceed 254, so the caller falls back to <see cref="AccumulateUnweighted"/>.
-    /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public bool AccumulateUnweightedByteLevels(CsrGraph g, int s, double[] bc)
-    {
-        _level ??= CreateLevels(_sigma.Length);
-        fixed (int* off = g.Offsets, adj = g.Targets, queue = _order, succ = _succ, succEnd = _succEnd)
-        fixed (byte* dist = _level)
-        fixed (double* sigma = _sigma, coef = _coef, acc = bc)
-        {
-            queue[0] = s;
-            dist[s] = 0;
-            sigma[s] = 1.0;
-            double* add = stackalloc double[2];
-            int head = 0, tail = 1, ns = 0;
-            while (head < tail)
-            {
-                int v = queue[head];
-                int dn = dist[v] + 1;
-                if (dn == 255)
-                {
-                    for (int i = 0; i < tail; i++) dist[queue[i]] = 255;
-                    return false;
-                }
-                double sv = sigma[v];
-                int end = off[v + 1];
-                add[0] = 0.0;
-                add[1] = sv;
-                for (int p = off[v]; p < end; p++)
-                {
-                    int w = adj[p];
-                    int dw = dist[w];
-                    if (dw == 255)
-                    {
-                        dist[w] = (byte)dn;
-                        sigma[w] = sv;
-                        queue[tail++] = w;
-                        succ[ns++] = w;
-                        continue;
-                    }
-                    int isNext = dw == dn ? 1 : 0;
-                    sigma[w] += add[isNext];
-                    succ[ns] = w;
-                    ns += isNext;
-                }
-                succEnd[head] = ns;
-                head++;
-            }
-            for (int i = tail - 1; i > 0; i--)
-            {
-                int v = queue[i];
-                double sum = 0;
-                int start = succEnd[i - 1], end = succEnd[i];
-                for (int p = start; p < end; p++) sum += coef[succ[p]];
-                double sv = sigma[v];
-                double delta = sv * sum;
-                acc[v] += delta;
-                coef[v] = (1.0 + delta) / sv;
-            }
-            for (int i = 0; i < tail; i++) dist[queue[i]] = 255;
-        }
-        return true;
-    }
-
-    private byte[]? _level;
-
-    private static byte[] CreateLevels(int n)
-    {
-        var a = new byte[n];
-        Array.Fill(a, (byte)255);
-        return a;
     }
 
     /// <summary>
@@ -212,7 +73,7 @@ internal sealed unsafe class BrandesKernel
             // Dijkstra with lazy deletion; equal-length paths are recognised by exact float equality of the same
             // sums networkx forms (dist[v] + w), so σ matches networkx's weighted Brandes bit for bit.
             var heap = _heap;
-            var settled = _dist; // reused as a settled flag: -1 unsettled, 0 settled
+            var settled = _settled;
             heap.Clear();
             heap.Push(0, s);
             while (heap.Count > 0)
