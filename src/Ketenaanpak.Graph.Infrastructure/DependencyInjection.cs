@@ -36,6 +36,10 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The weighing criteria of the case meeting: weights and priority thresholds per region (issue 7).
+        services.AddOptions<Domain.Dossiers.WeighingCriteria>().BindConfiguration("Weighing")
+            .Validate(c => !c.Problems().Any(), "Weighing: weights must be ≥ 0 with one positive, and 0 ≤ MediumFrom < HighFrom ≤ 100.")
+            .ValidateOnStart();
 
         var storage = ReadStorageOptions(builder.Configuration);
         services.AddDbContext<GraphDbContext>(options => ConfigureStore(options, storage));

@@ -200,7 +200,10 @@ internal sealed class DemoWorld(int seed, DateOnly start, DateOnly end)
         return dossier;
     }
 
-    /// <summary>Walks the dossier through the chain steps up to <paramref name="stage"/>, one recorded decision per step.</summary>
+    /// <summary>
+    /// Walks the dossier through the chain steps up to <paramref name="stage"/>, one recorded decision per step, with
+    /// the weighing before assignment and the closing evaluation before closing, as the case meeting would.
+    /// </summary>
     public void Advance(Dossier dossier, DossierStage stage, DateOnly from, int daysPerStep = 35)
     {
         var day = from;
@@ -208,7 +211,33 @@ internal sealed class DemoWorld(int seed, DateOnly start, DateOnly end)
         {
             day = day.AddDays(daysPerStep + Rng.Next(14));
             if (day > End) day = End;
-            dossier.MoveTo(next, "RIEC Oost-Nederland (analist)", $"Besloten in het casusoverleg: door naar {next.Dutch().ToLowerInvariant()}.", At(day, 14));
+            if (next == DossierStage.Assignment) Weigh(dossier, At(day, 13));
+            if (next == DossierStage.Closed)
+                dossier.RecordEvaluation("De afgesproken interventies zijn uitgevoerd; de uitbuitingssituatie is beëindigd.",
+                    "Eerder signaleren aan de balie en bij de woningcontrole had de uitbuiting korter gemaakt.",
+                    "RIEC Oost-Nederland (analist)", At(day, 13));
+            dossier.RecordHistoricStep(next, "RIEC Oost-Nederland (analist)", $"Besloten in het casusoverleg: door naar {next.Dutch().ToLowerInvariant()}.", At(day, 14));
         }
+    }
+
+    /// <summary>A weighing derived from the dossier itself (no random draws, so the rest of the region stays the same).</summary>
+    private static void Weigh(Dossier dossier, DateTimeOffset at)
+    {
+        int victims = dossier.Members.Count(m => m.Role == DossierRole.Victim);
+        int perpetrators = dossier.Members.Count(m => m.Role == DossierRole.Perpetrator);
+        var scores = new WeighingScores(Severity: Math.Min(5, 2 + victims / 3), Urgency: victims > 5 ? 4 : 3,
+            Scale: Math.Min(5, 1 + (victims + perpetrators) / 3), MinorsInvolved: false, Victims: victims, Evidence: 3);
+        var approaches = dossier.Members.Select(m => new MemberApproach(m.NodeId, m.Role, m.Role switch
+        {
+            DossierRole.Perpetrator => "Strafrechtelijk onderzoek door politie en OM; fiscale toets door de Belastingdienst.",
+            DossierRole.Victim => "Hulpverlening via de zorgcoördinator mensenhandel; aanmelding bij CoMensha.",
+            DossierRole.Facilitator when m.Awareness == FacilitatorAwareness.Knowing => "Bestuurlijke aanpak: Bibob-toets en handhaving.",
+            DossierRole.Facilitator => "Bewustwordingsgesprek en een barrière in de eigen bedrijfsvoering.",
+            _ => "Geen eigen aanpak; volgen.",
+        })).ToList();
+        dossier.RecordWeighing(scores, new WeighingCriteria(),
+            "Bestuurlijke, fiscale en strafrechtelijke interventies tegelijk inzetten; slachtoffers eerst in veiligheid.",
+            "De uitbuiting stopt, de slachtoffers krijgen hulp en de faciliteerders werpen een barrière op.",
+            approaches, "Casusoverleg Twente", at);
     }
 }

@@ -14,6 +14,8 @@ public sealed class Dossier
     private readonly List<DossierSignal> _signals = [];
     private readonly List<DossierStageChange> _stageChanges = [];
     private readonly List<DossierShare> _shares = [];
+    private readonly List<DossierWeighing> _weighings = [];
+    private readonly List<ProsecutorConsent> _consents = [];
 
     private Dossier() { Number = Title = LeadMunicipalityCode = ""; }
 
@@ -55,6 +57,68 @@ public sealed class Dossier
     public IReadOnlyList<DossierStageChange> StageChanges => _stageChanges;
     /// <summary>Partners the case meeting shared this dossier with (need to know, domain.md §7).</summary>
     public IReadOnlyList<DossierShare> Shares => _shares;
+    /// <summary>Every weighing, oldest first; the last one counts.</summary>
+    public IReadOnlyList<DossierWeighing> Weighings => _weighings;
+    public DossierWeighing? CurrentWeighing => _weighings.Count == 0 ? null : _weighings.MaxBy(w => w.At);
+    /// <summary>The prosecutor's decisions on criminal-law signals; the latest per signal counts.</summary>
+    public IReadOnlyList<ProsecutorConsent> Consents => _consents;
+    public DossierEvaluation? Evaluation { get; private set; }
+
+    /// <summary>Records a weighing. Approaches are only for members of the dossier in that role.</summary>
+    public DossierWeighing RecordWeighing(WeighingScores scores, WeighingCriteria criteria, string? planOfApproach,
+        string? intendedResult, IEnumerable<MemberApproach> approaches, string by, DateTimeOffset at)
+    {
+        var outcome = WeighingRules.Prioritise(scores, criteria);
+        var plan = DecisionText.Required(planOfApproach, DossierWeighing.MaxTextLength, "PlanOfApproach",
+            "Beschrijf het plan van aanpak.", $"Het plan van aanpak mag hoogstens {DossierWeighing.MaxTextLength} tekens lang zijn.");
+        var result = DecisionText.Required(intendedResult, DossierWeighing.MaxTextLength, "IntendedResult",
+            "Beschrijf het beoogde resultaat.", $"Het beoogde resultaat mag hoogstens {DossierWeighing.MaxTextLength} tekens lang zijn.");
+        var chosen = new List<MemberApproach>();
+        foreach (var a in approaches)
+        {
+            if (string.IsNullOrWhiteSpace(a.Approach)) continue;
+            if (!_members.Any(m => m.NodeId == a.NodeId && m.Role == a.Role))
+                throw new DomainException("Een aanpak kan alleen gekozen worden voor een betrokkene in dit dossier.", "Approaches");
+            if (a.Approach.Trim().Length > MemberApproach.MaxLength)
+                throw new DomainException($"Een aanpak mag hoogstens {MemberApproach.MaxLength} tekens lang zijn.", "Approaches");
+            chosen.Add(a with { Approach = a.Approach.Trim() });
+        }
+        var weighing = new DossierWeighing(Id, scores, outcome, plan, result, chosen, by, at);
+        _weighings.Add(weighing);
+        Version++;
+        return weighing;
+    }
+
+    /// <summary>Records the prosecutor's decision on one of the dossier's signals.</summary>
+    public void RecordConsent(SignalId signal, bool granted, string by, string? note, DateTimeOffset at)
+    {
+        if (_signals.All(s => s.SignalId != signal))
+            throw new DomainException("Dit signaal hoort niet bij het dossier.", "Signal");
+        var trimmed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (trimmed is { Length: > 1000 })
+            throw new DomainException("De toelichting mag hoogstens 1000 tekens lang zijn.", "Note");
+        if (!granted && trimmed is null)
+            throw new DomainException("Geef bij een weigering een toelichting.", "Note");
+        _consents.Add(new ProsecutorConsent(Id, signal, granted, by, trimmed, at));
+        Version++;
+    }
+
+    /// <summary>Whether the prosecutor's latest decision on <paramref name="signal"/> is a consent.</summary>
+    public bool HasConsent(SignalId signal) =>
+        _consents.Where(c => c.SignalId == signal).MaxBy(c => c.At) is { Granted: true };
+
+    /// <summary>Records (or replaces) the closing evaluation; only while the dossier is in the evaluation step.</summary>
+    public void RecordEvaluation(string? outcome, string? lessons, string by, DateTimeOffset at)
+    {
+        if (Stage != DossierStage.Evaluation)
+            throw new DomainException("De slotevaluatie wordt geschreven in de stap Evaluatie.", nameof(Stage));
+        var o = DecisionText.Required(outcome, DossierEvaluation.MaxLength, "Outcome",
+            "Beschrijf wat de interventies hebben opgeleverd.", $"De uitkomst mag hoogstens {DossierEvaluation.MaxLength} tekens lang zijn.");
+        var l = DecisionText.Required(lessons, DossierEvaluation.MaxLength, "Lessons",
+            "Beschrijf wat de keten hiervan leert.", $"De lessen mogen hoogstens {DossierEvaluation.MaxLength} tekens lang zijn.");
+        Evaluation = new DossierEvaluation(Id, o, l, by, at);
+        Version++;
+    }
 
     public void ShareWith(PartnerId partner, string decidedBy, DateTimeOffset at)
     {
@@ -93,13 +157,36 @@ public sealed class Dossier
         Version++;
     }
 
-    /// <summary>Moves the dossier to another step, recording who, when and why. Guards live in the workflow rules.</summary>
-    public void MoveTo(DossierStage stage, string by, string reason, DateTimeOffset at)
+    /// <summary>
+    /// Moves the dossier one step forward or back, recording who, when and why, when <see cref="DossierWorkflow"/>
+    /// finds nothing missing; otherwise throws with everything that is missing.
+    /// </summary>
+    public void MoveTo(DossierStage stage, string by, string reason, DateTimeOffset at, WorkflowFacts facts)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Geef een reden voor deze stap.", nameof(reason));
+        if (reason.Trim().Length > 1000)
+            throw new DomainException("De reden mag hoogstens 1000 tekens lang zijn.", nameof(reason));
+        var missing = DossierWorkflow.Missing(Stage, stage, facts);
+        if (missing.Count > 0) throw new DomainException(string.Join(" ", missing), nameof(Stage));
+        Record(stage, by, reason, at);
+    }
+
+    /// <summary>
+    /// Writes a step of a dossier's history without the workflow's guards: only for loading history that was decided
+    /// elsewhere (the demo region, imports of existing case files).
+    /// </summary>
+    public void RecordHistoricStep(DossierStage stage, string by, string reason, DateTimeOffset at)
     {
         if (stage == Stage)
             throw new DomainException($"Het dossier staat al in de stap {stage.Dutch()}.", nameof(Stage));
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainException("Geef een reden voor deze stap.", nameof(reason));
+        Record(stage, by, reason, at);
+    }
+
+    private void Record(DossierStage stage, string by, string reason, DateTimeOffset at)
+    {
         _stageChanges.Add(new DossierStageChange(Id, Stage, stage, by, reason.Trim(), at));
         Stage = stage;
         ClosedAt = stage == DossierStage.Closed ? at : null;

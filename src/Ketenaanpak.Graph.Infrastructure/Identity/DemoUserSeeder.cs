@@ -22,6 +22,7 @@ public sealed class DemoUserSeeder(UserManager<ApplicationUser> users, RoleManag
         ["analist"] = (Roles.RiecAnalyst, "RIEC-ON", "Analist RIEC (demo)"),
         ["coordinator"] = (Roles.MunicipalCoordinator, "GEM-ENSCHEDE", "Coördinator mensenhandel Enschede (demo)"),
         ["casusoverleg"] = (Roles.CaseMeetingMember, "POL-ON", "Expert mensenhandel politie (demo)"),
+        ["officier"] = (Roles.CaseMeetingMember, "OM-ON", "Officier van justitie mensenhandel (demo)"),
         ["melder"] = (Roles.PartnerContributor, "GGD-TW", "Melder GGD Twente (demo)"),
         ["fg"] = (Roles.DataProtectionOfficer, "RIEC-ON", "Functionaris gegevensbescherming (demo)"),
     };

@@ -212,6 +212,34 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierEvaluation", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Lessons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("DossierId");
+
+                    b.ToTable("dossier_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierMember", b =>
                 {
                     b.Property<Guid>("DossierId")
@@ -377,6 +405,133 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                     b.HasIndex("DossierId");
 
                     b.ToTable("dossier_stage_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierWeighing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Evidence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("IntendedResult")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("MinorsInvolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PlanOfApproach")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Scale")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Victims")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("dossier_weighings", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.MemberApproach", b =>
+                {
+                    b.Property<long>("WeighingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Approach")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("WeighingId", "NodeId", "Role");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("dossier_member_approaches", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.ProsecutorConsent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("SignalId");
+
+                    b.ToTable("prosecutor_consents", (string)null);
                 });
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Graph.Node", b =>
@@ -1169,6 +1324,15 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierEvaluation", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.Dossier", null)
+                        .WithOne("Evaluation")
+                        .HasForeignKey("Ketenaanpak.Graph.Domain.Dossiers.DossierEvaluation", "DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierMember", b =>
                 {
                     b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.Dossier", null)
@@ -1219,6 +1383,45 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                     b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.Dossier", null)
                         .WithMany("StageChanges")
                         .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierWeighing", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.Dossier", null)
+                        .WithMany("Weighings")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.MemberApproach", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Graph.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.DossierWeighing", null)
+                        .WithMany("Approaches")
+                        .HasForeignKey("WeighingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.ProsecutorConsent", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.Dossier", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1363,6 +1566,10 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.Dossier", b =>
                 {
+                    b.Navigation("Consents");
+
+                    b.Navigation("Evaluation");
+
                     b.Navigation("Members");
 
                     b.Navigation("Shares");
@@ -1370,6 +1577,13 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                     b.Navigation("Signals");
 
                     b.Navigation("StageChanges");
+
+                    b.Navigation("Weighings");
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierWeighing", b =>
+                {
+                    b.Navigation("Approaches");
                 });
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Graph.Node", b =>

@@ -207,6 +207,34 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierEvaluation", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lessons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DossierId");
+
+                    b.ToTable("dossier_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierMember", b =>
                 {
                     b.Property<Guid>("DossierId")
@@ -370,6 +398,129 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                     b.HasIndex("DossierId");
 
                     b.ToTable("dossier_stage_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierWeighing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Evidence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntendedResult")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MinorsInvolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanOfApproach")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Victims")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("dossier_weighings", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.MemberApproach", b =>
+                {
+                    b.Property<long>("WeighingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Approach")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WeighingId", "NodeId", "Role");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("dossier_member_approaches", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.ProsecutorConsent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("SignalId");
+
+                    b.ToTable("prosecutor_consents", (string)null);
                 });
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Graph.Node", b =>
@@ -1158,6 +1309,15 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierEvaluation", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.Dossier", null)
+                        .WithOne("Evaluation")
+                        .HasForeignKey("Ketenaanpak.Graph.Domain.Dossiers.DossierEvaluation", "DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierMember", b =>
                 {
                     b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.Dossier", null)
@@ -1208,6 +1368,45 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                     b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.Dossier", null)
                         .WithMany("StageChanges")
                         .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierWeighing", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.Dossier", null)
+                        .WithMany("Weighings")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.MemberApproach", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Graph.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.DossierWeighing", null)
+                        .WithMany("Approaches")
+                        .HasForeignKey("WeighingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.ProsecutorConsent", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.Dossier", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1352,6 +1551,10 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.Dossier", b =>
                 {
+                    b.Navigation("Consents");
+
+                    b.Navigation("Evaluation");
+
                     b.Navigation("Members");
 
                     b.Navigation("Shares");
@@ -1359,6 +1562,13 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                     b.Navigation("Signals");
 
                     b.Navigation("StageChanges");
+
+                    b.Navigation("Weighings");
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.DossierWeighing", b =>
+                {
+                    b.Navigation("Approaches");
                 });
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Graph.Node", b =>

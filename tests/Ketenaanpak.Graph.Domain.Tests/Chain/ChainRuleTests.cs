@@ -57,9 +57,10 @@ public sealed class ChainRuleTests
     public void Dossier_StepWithoutReason_IsRefused_AndEveryStepIsRecorded()
     {
         var dossier = new Dossier(DossierId.New(), "DOS-2026-002", "Test", "GM0164", Municipality.Id, ExploitationForm.Labour, Facts.Now, new DateOnly(2031, 1, 1));
-        Assert.Throws<DomainException>(() => dossier.MoveTo(DossierStage.DossierFormation, "analist", " ", Facts.Now));
-        dossier.MoveTo(DossierStage.DossierFormation, "analist", "Drie signalen over één adres.", Facts.Now);
-        dossier.MoveTo(DossierStage.Detection, "analist", "Terug: te weinig informatie.", Facts.Now.AddDays(1));
+        var facts = WorkflowTests.NoFacts() with { Signals = 3 };
+        Assert.Throws<DomainException>(() => dossier.MoveTo(DossierStage.DossierFormation, "analist", " ", Facts.Now, facts));
+        dossier.MoveTo(DossierStage.DossierFormation, "analist", "Drie signalen over één adres.", Facts.Now, facts);
+        dossier.MoveTo(DossierStage.Detection, "analist", "Terug: te weinig informatie.", Facts.Now.AddDays(1), facts);
         Assert.Equal([DossierStage.DossierFormation, DossierStage.Detection], dossier.StageChanges.Select(c => c.To));
         Assert.Equal("analist", dossier.StageChanges[1].By);
     }

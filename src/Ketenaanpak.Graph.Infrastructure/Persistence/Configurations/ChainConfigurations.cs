@@ -76,6 +76,12 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         e.Navigation(x => x.StageChanges).HasField("_stageChanges");
         e.HasMany(x => x.Shares).WithOne().HasForeignKey(s => s.DossierId).OnDelete(DeleteBehavior.Cascade);
         e.Navigation(x => x.Shares).HasField("_shares");
+        e.HasMany(x => x.Weighings).WithOne().HasForeignKey(w => w.DossierId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Weighings).HasField("_weighings");
+        e.HasMany(x => x.Consents).WithOne().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Consents).HasField("_consents");
+        e.HasOne(x => x.Evaluation).WithOne().HasForeignKey<DossierEvaluation>(v => v.DossierId).OnDelete(DeleteBehavior.Cascade);
+        e.Ignore(x => x.CurrentWeighing);
     }
 }
 
@@ -121,6 +127,59 @@ internal sealed class DossierStageChangeConfiguration : IEntityTypeConfiguration
         e.Property(x => x.Id).ValueGeneratedOnAdd();
         e.Property(x => x.By).HasMaxLength(200);
         e.Property(x => x.Reason).HasMaxLength(1000);
+    }
+}
+
+internal sealed class DossierWeighingConfiguration : IEntityTypeConfiguration<DossierWeighing>
+{
+    public void Configure(EntityTypeBuilder<DossierWeighing> e)
+    {
+        e.ToTable("dossier_weighings");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedOnAdd();
+        e.Property(x => x.Explanation).HasMaxLength(2000);
+        e.Property(x => x.PlanOfApproach).HasMaxLength(DossierWeighing.MaxTextLength);
+        e.Property(x => x.IntendedResult).HasMaxLength(DossierWeighing.MaxTextLength);
+        e.Property(x => x.By).HasMaxLength(200);
+        e.Ignore(x => x.Scores);
+        e.HasMany(x => x.Approaches).WithOne().HasForeignKey(a => a.WeighingId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Approaches).HasField("_approaches");
+    }
+}
+
+internal sealed class MemberApproachConfiguration : IEntityTypeConfiguration<MemberApproach>
+{
+    public void Configure(EntityTypeBuilder<MemberApproach> e)
+    {
+        e.ToTable("dossier_member_approaches");
+        e.HasKey(x => new { x.WeighingId, x.NodeId, x.Role });
+        e.Property(x => x.Approach).HasMaxLength(MemberApproach.MaxLength);
+        e.HasOne<Node>().WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProsecutorConsentConfiguration : IEntityTypeConfiguration<ProsecutorConsent>
+{
+    public void Configure(EntityTypeBuilder<ProsecutorConsent> e)
+    {
+        e.ToTable("prosecutor_consents");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedOnAdd();
+        e.Property(x => x.By).HasMaxLength(200);
+        e.Property(x => x.Note).HasMaxLength(1000);
+        e.HasOne<Signal>().WithMany().HasForeignKey(x => x.SignalId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DossierEvaluationConfiguration : IEntityTypeConfiguration<DossierEvaluation>
+{
+    public void Configure(EntityTypeBuilder<DossierEvaluation> e)
+    {
+        e.ToTable("dossier_evaluations");
+        e.HasKey(x => x.DossierId);
+        e.Property(x => x.Outcome).HasMaxLength(DossierEvaluation.MaxLength);
+        e.Property(x => x.Lessons).HasMaxLength(DossierEvaluation.MaxLength);
+        e.Property(x => x.By).HasMaxLength(200);
     }
 }
 

@@ -1,0 +1,121 @@
+using Ketenaanpak.Graph.Application.Chain;
+using Ketenaanpak.Graph.Application.Security;
+using Ketenaanpak.Graph.Domain.Dossiers;
+using Ketenaanpak.Graph.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Ketenaanpak.Graph.Web.Features.Dossiers;
+
+public sealed record ProcessPageModel(DossierProcessView View, WeighingCriteria Criteria, WeighingForm Weighing, StepForm Step,
+    EvaluationForm Evaluation, string? Done, string? FailedForm);
+
+/// <summary>
+/// The chain process of one dossier (issue 7): its steps with what each next step still needs, the prosecutor's
+/// consent for criminal-law signals, the weighing with its priority and the closing evaluation. Reading needs the
+/// dossier; acting needs a role that works the case (see <see cref="DossierProcess.MayAct"/>).
+/// </summary>
+[Authorize(Policy = Policies.Network)]
+[Route("/dossiers/{number}")]
+public sealed class DossierProcessController(DossierProcess process, ICurrentActor current, IOptions<WeighingCriteria> criteria) : Controller
+{
+    [HttpGet("proces")]
+    public async Task<IActionResult> Show(string number, [FromQuery] string? gedaan, CancellationToken ct)
+    {
+        if (await process.ViewAsync(current.Actor, number, ct) is not { } view) return NotFound();
+        return Page(view, done: Done(gedaan));
+    }
+
+    [HttpPost("stap")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Move(string number, [FromForm] StepForm form, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var stage = form.Stage(ModelState);
+        var result = stage is { } to ? await process.MoveAsync(current.Actor, number, to, form.Reden, ct) : null;
+        return await AnswerAsync(number, result, "stap", "stap", step: form, ct: ct);
+    }
+
+    [HttpPost("weging")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Weigh(string number, [FromForm] WeighingForm form, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await process.ViewAsync(current.Actor, number, ct) is not { } view) return NotFound();
+        var scores = form.Scores(ModelState);
+        ProcessResult? result = null;
+        if (scores is not null)
+        {
+            var approaches = form.Approaches(view.Approaches.Select(a => (a.NodeId, a.Role)));
+            result = await process.WeighAsync(current.Actor, number, scores, form.Plan, form.Resultaat, approaches, ct);
+        }
+        return await AnswerAsync(number, result, "weging", "weging", weighing: form, ct: ct);
+    }
+
+    [HttpPost("toestemming")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Consent(string number, [FromForm] ConsentForm form, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var granted = form.Granted(ModelState);
+        var result = granted is { } g ? await process.DecideConsentAsync(current.Actor, number, form.Signaal ?? "", g, form.Toelichting, ct) : null;
+        return await AnswerAsync(number, result, "toestemming", "toestemming", ct: ct);
+    }
+
+    [HttpPost("evaluatie")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Evaluate(string number, [FromForm] EvaluationForm form, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var result = await process.EvaluateAsync(current.Actor, number, form.Uitkomst, form.Lessen, ct);
+        return await AnswerAsync(number, result, "evaluatie", "evaluatie", evaluation: form, ct: ct);
+    }
+
+    /// <summary>Post/redirect/get on success; otherwise the page again with the form as typed and its messages.</summary>
+    private async Task<IActionResult> AnswerAsync(string number, ProcessResult? result, string done, string formName,
+        StepForm? step = null, WeighingForm? weighing = null, EvaluationForm? evaluation = null, CancellationToken ct = default)
+    {
+        if (result is { Found: false }) return NotFound();
+        if (result is { Allowed: false }) return Forbid();
+        if (result is { Succeeded: true })
+            return Redirect($"/dossiers/{Uri.EscapeDataString(number)}/proces?gedaan={done}");
+        foreach (var (field, message) in result?.Errors ?? new Dictionary<string, string>())
+            ModelState.AddModelError(field, message);
+        if (await process.ViewAsync(current.Actor, number, ct) is not { } view) return NotFound();
+        Response.StatusCode = result?.Errors.ContainsKey("") == true ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return Page(view, step, weighing, evaluation, failedForm: formName);
+    }
+
+    private ViewResult Page(DossierProcessView view, StepForm? step = null, WeighingForm? weighing = null,
+        EvaluationForm? evaluation = null, string? done = null, string? failedForm = null)
+    {
+        ViewData["Nav"] = "dossiers";
+        return View("Process", new ProcessPageModel(view, criteria.Value, weighing ?? Prefill(view), step ?? new StepForm(),
+            evaluation ?? new EvaluationForm { Uitkomst = view.Dossier.Evaluation?.Outcome, Lessen = view.Dossier.Evaluation?.Lessons },
+            done, failedForm));
+    }
+
+    /// <summary>The form starts from the current weighing, so a re-weighing changes what changed.</summary>
+    private static WeighingForm Prefill(DossierProcessView view)
+    {
+        var w = view.Dossier.CurrentWeighing;
+        var form = new WeighingForm
+        {
+            Ernst = w?.Severity.ToString(), Urgentie = w?.Urgency.ToString(), Omvang = w?.Scale.ToString(), Bewijs = w?.Evidence.ToString(),
+            Slachtoffers = (w?.Victims ?? view.Approaches.Count(a => a.Role == DossierRole.Victim)).ToString(),
+            Minderjarigen = w?.MinorsInvolved ?? false, Plan = w?.PlanOfApproach, Resultaat = w?.IntendedResult,
+        };
+        foreach (var a in view.Approaches) form.Aanpak[WeighingForm.Key(a.NodeId, a.Role)] = a.Approach;
+        return form;
+    }
+
+    private static string? Done(string? what) => what switch
+    {
+        "stap" => "De stap is vastgelegd in de besluitgeschiedenis.",
+        "weging" => "De weging is vastgelegd.",
+        "toestemming" => "Het besluit van de officier van justitie is vastgelegd.",
+        "evaluatie" => "De slotevaluatie is vastgelegd.",
+        _ => null,
+    };
+}
