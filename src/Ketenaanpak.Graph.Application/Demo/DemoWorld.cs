@@ -211,12 +211,26 @@ internal sealed class DemoWorld(int seed, DateOnly start, DateOnly end)
         {
             day = day.AddDays(daysPerStep + Rng.Next(14));
             if (day > End) day = End;
+            if (next == DossierStage.WeighingAndQualification) ConsentToCriminalSignals(dossier, At(day, 11));
             if (next == DossierStage.Assignment) Weigh(dossier, At(day, 13));
             if (next == DossierStage.Closed)
                 dossier.RecordEvaluation("De afgesproken interventies zijn uitgevoerd; de uitbuitingssituatie is beëindigd.",
                     "Eerder signaleren aan de balie en bij de woningcontrole had de uitbuiting korter gemaakt.",
                     "RIEC Oost-Nederland (analist)", At(day, 13));
             dossier.RecordHistoricStep(next, "RIEC Oost-Nederland (analist)", $"Besloten in het casusoverleg: door naar {next.Dutch().ToLowerInvariant()}.", At(day, 14));
+        }
+    }
+
+    /// <summary>The prosecutor's consent for the police and inspectorate signals, before they enter the case meeting.</summary>
+    private void ConsentToCriminalSignals(Dossier dossier, DateTimeOffset at)
+    {
+        foreach (var link in dossier.Signals)
+        {
+            var signal = Signals.First(s => s.Id == link.SignalId);
+            var source = Partners.First(p => p.Id == signal.Provenance.SourcePartner);
+            if (source.Kind.IsInvestigating() && signal.Provenance.LegalBasis is LegalBasis.PoliceDataAct or LegalBasis.JusticeDataAct)
+                dossier.RecordConsent(signal.Id, true, "Officier van justitie mensenhandel (OM Oost-Nederland)",
+                    "Mag in het casusoverleg worden besproken.", at);
         }
     }
 

@@ -91,7 +91,7 @@ public sealed class DossierProcessController(DossierProcess process, ICurrentAct
         EvaluationForm? evaluation = null, string? done = null, string? failedForm = null)
     {
         ViewData["Nav"] = "dossiers";
-        return View("Process", new ProcessPageModel(view, criteria.Value, weighing ?? Prefill(view), step ?? new StepForm(),
+        return View("~/Features/Dossiers/Views/Process.cshtml", new ProcessPageModel(view, criteria.Value, weighing ?? Prefill(view), step ?? new StepForm(),
             evaluation ?? new EvaluationForm { Uitkomst = view.Dossier.Evaluation?.Outcome, Lessen = view.Dossier.Evaluation?.Lessons },
             done, failedForm));
     }
