@@ -155,6 +155,9 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
     public static bool MayDecideConsent(Actor actor) =>
         !actor.IsSystem && actor.Role == Roles.CaseMeetingMember && actor.PartnerKind == PartnerKind.PublicProsecutor;
 
+    /// <summary>The dossier with its members, signals and decisions, tracked; null when missing or not readable.</summary>
+    public Task<Dossier?> FindAsync(Actor actor, string number, CancellationToken ct = default) => LoadAsync(actor, number, ct);
+
     private async Task<Dossier?> LoadAsync(Actor actor, string number, CancellationToken ct)
     {
         var dossier = await db.Dossiers.Include(d => d.Shares).Include(d => d.Evaluation)

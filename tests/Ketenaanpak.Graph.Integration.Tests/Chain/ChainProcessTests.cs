@@ -25,7 +25,8 @@ namespace Ketenaanpak.Graph.Integration.Tests.Chain;
 [Collection(HostsCollection.Name)]
 public abstract class ChainProcessTests<TStore>(TStore store) : IClassFixture<TStore> where TStore : TestStore
 {
-    private sealed record Case(Dossier Dossier, Signal PoliceSignal, Intervention Intervention, Actor Analyst, Actor Prosecutor, Actor Reporter);
+    private sealed record Case(Dossier Dossier, Signal PoliceSignal, Actor Analyst, Actor Prosecutor, Actor Reporter, Actor Police,
+        Actor Inspectorate, string PoliceCode, string InspectorateCode);
 
     private async Task<Case> SeedAsync()
     {
@@ -34,6 +35,7 @@ public abstract class ChainProcessTests<TStore>(TStore store) : IClassFixture<TS
         var police = Facts.Partner("POL-" + s, PartnerKind.Police, null);
         var om = Facts.Partner("OM-" + s, PartnerKind.PublicProsecutor, null);
         var ggd = Facts.Partner("GGD-" + s, PartnerKind.HealthService, null);
+        var iszw = Facts.Partner("ISZW-" + s, PartnerKind.LabourInspectorate, null);
         var policeSignal = new Signal(SignalId.New(), "SIG-P-" + s, "Agent", new DateOnly(2026, 2, 1), "GM0153", ExploitationForm.Labour,
             Sector.Housing, null, false, Facts.From(police).Under(LegalBasis.PoliceDataAct, HandlingCode.DossierTeam).Build());
         var boss = new Node(NodeId.New(), NodeKind.Person, "Baas " + s, null, Facts.From(riec).Build());
@@ -47,17 +49,19 @@ public abstract class ChainProcessTests<TStore>(TStore store) : IClassFixture<TS
         dossier.AddSignal(policeSignal.Id);
         // The prosecutor decides on the dossier's criminal-law signals, so reads it: shared as the case meeting does.
         dossier.ShareWith(om.Id, "Casusoverleg", Facts.Now);
-        var intervention = new Intervention(InterventionId.New(), dossier.Id, InterventionType.Administrative, "Controle huisvesting", "housing", riec.Id, null);
         await using var db = store.NewContext();
-        db.Partners.AddRange(riec, police, om, ggd);
+        db.Partners.AddRange(riec, police, om, ggd, iszw);
         db.Signals.Add(policeSignal);
         db.Nodes.AddRange(boss, victim, agency);
         db.Dossiers.Add(dossier);
         await db.SaveChangesAsync();
-        return new Case(dossier, policeSignal, intervention,
+        return new Case(dossier, policeSignal,
             new Actor("u-analist-" + s, "analist-" + s, Roles.RiecAnalyst, riec.Id, PartnerKind.Riec, true, null),
             new Actor("u-om-" + s, "officier-" + s, Roles.CaseMeetingMember, om.Id, PartnerKind.PublicProsecutor, true, null),
-            new Actor("u-ggd-" + s, "melder-" + s, Roles.PartnerContributor, ggd.Id, PartnerKind.HealthService, false, null));
+            new Actor("u-ggd-" + s, "melder-" + s, Roles.PartnerContributor, ggd.Id, PartnerKind.HealthService, false, null),
+            new Actor("u-pol-" + s, "politie-" + s, Roles.CaseMeetingMember, police.Id, PartnerKind.Police, true, null),
+            new Actor("u-iszw-" + s, "inspectie-" + s, Roles.CaseMeetingMember, iszw.Id, PartnerKind.LabourInspectorate, true, null),
+            police.Code, iszw.Code);
     }
 
     private async Task<Dossier> ReloadAsync(Case c)
@@ -65,16 +69,6 @@ public abstract class ChainProcessTests<TStore>(TStore store) : IClassFixture<TS
         await using var db = store.NewContext();
         return await db.Dossiers.AsNoTracking().Include(d => d.StageChanges).Include(d => d.Consents).Include(d => d.Evaluation)
             .Include(d => d.Weighings).ThenInclude(w => w.Approaches).SingleAsync(d => d.Id == c.Dossier.Id);
-    }
-
-    private async Task SetInterventionAsync(Case c, InterventionStatus status)
-    {
-        await using var db = store.NewContext();
-        var i = await db.Interventions.SingleOrDefaultAsync(x => x.Id == c.Intervention.Id);
-        if (i is null) db.Interventions.Add(i = c.Intervention);
-        if (status == InterventionStatus.Accepted) i.Accept();
-        if (status == InterventionStatus.Done) i.Complete("Woning gesloten.");
-        await db.SaveChangesAsync();
     }
 
     [Fact]
@@ -85,6 +79,8 @@ public abstract class ChainProcessTests<TStore>(TStore store) : IClassFixture<TS
         using var _ = app.CreateClient();
         await using var scope = app.Services.CreateAsyncScope();
         var process = scope.ServiceProvider.GetRequiredService<DossierProcess>();
+        var interventions = scope.ServiceProvider.GetRequiredService<DossierInterventions>();
+        async Task<Dossier> Tracked() => (await process.FindAsync(c.Analyst, c.Dossier.Number))!;
         async Task<ProcessResult> Move(DossierStage to) => await process.MoveAsync(c.Analyst, c.Dossier.Number, to, $"naar {to}");
         async Task Refused(DossierStage to, string expected)
         {
@@ -114,10 +110,30 @@ public abstract class ChainProcessTests<TStore>(TStore store) : IClassFixture<TS
         Assert.True((await Move(DossierStage.Assignment)).Succeeded);
 
         await Refused(DossierStage.Execution, "geen interventie die een partner heeft geaccepteerd");
-        await SetInterventionAsync(c, InterventionStatus.Accepted);
+        var target = view.Approaches.First(a => a.Role == DossierRole.Facilitator).NodeId.ToString();
+        var badProposal = await interventions.ProposeAsync(c.Analyst, await Tracked(),
+            new InterventionInput("Magic", " ", "maan", "BESTAAT-NIET", "31-02-2030", [Guid.NewGuid().ToString()]));
+        Assert.Equal(["Doelen", "Fase", "Partner", "Soort", "Termijn", "Titel"], badProposal.Errors.Keys.Order().ToArray());
+        Assert.True((await interventions.ProposeAsync(c.Analyst, await Tracked(),
+            new InterventionInput("Criminal", "Aanhouding uitbuiter", "work", c.PoliceCode, null, [target]))).Succeeded);
+        Assert.True((await interventions.ProposeAsync(c.Analyst, await Tracked(),
+            new InterventionInput("Administrative", "Inspectie arbeidsomstandigheden", "work", c.PoliceCode, null, [target]))).Succeeded);
+        var proposed = await interventions.ListAsync(c.Police, await Tracked());
+        var arrest = proposed.Single(i => i.Title == "Aanhouding uitbuiter");
+        var inspection = proposed.Single(i => i.Title == "Inspectie arbeidsomstandigheden");
+        Assert.False((await interventions.RespondAsync(c.Analyst, await Tracked(), arrest.Id, DossierInterventions.Accept, null)).Allowed);
+        Assert.True((await interventions.RespondAsync(c.Police, await Tracked(), arrest.Id, DossierInterventions.Accept, null)).Succeeded);
+        Assert.Equal("Geef aan waarom de interventie niet kan worden opgepakt.",
+            (await interventions.RespondAsync(c.Police, await Tracked(), inspection.Id, DossierInterventions.Decline, " ")).Errors["Toelichting"]);
+        Assert.True((await interventions.RespondAsync(c.Police, await Tracked(), inspection.Id, DossierInterventions.Decline, "Geen capaciteit; arbeidsinspectie is aan zet.")).Succeeded);
+        Assert.Contains(await interventions.AttentionAsync(c.Analyst), i => i.Id == inspection.Id);
+        Assert.True((await interventions.ReassignAsync(c.Analyst, await Tracked(), inspection.Id, c.InspectorateCode)).Succeeded);
+        Assert.True((await interventions.RespondAsync(c.Inspectorate, await Tracked(), inspection.Id, DossierInterventions.Accept, null)).Succeeded);
         Assert.True((await Move(DossierStage.Execution)).Succeeded);
-        await Refused(DossierStage.Evaluation, "Er loopt nog één interventie");
-        await SetInterventionAsync(c, InterventionStatus.Done);
+        await Refused(DossierStage.Evaluation, "Er lopen nog 2 interventies");
+        Assert.True((await interventions.RespondAsync(c.Police, await Tracked(), arrest.Id, DossierInterventions.Complete, "Verdachte aangehouden.")).Succeeded);
+        Assert.True((await interventions.RespondAsync(c.Inspectorate, await Tracked(), inspection.Id, DossierInterventions.Start, null)).Succeeded);
+        Assert.True((await interventions.RespondAsync(c.Inspectorate, await Tracked(), inspection.Id, DossierInterventions.Complete, "Boete en stillegging.")).Succeeded);
         Assert.True((await Move(DossierStage.Evaluation)).Succeeded);
         await Refused(DossierStage.Closed, "Schrijf eerst de slotevaluatie");
         Assert.Equal("Beschrijf wat de keten hiervan leert.", (await process.EvaluateAsync(c.Analyst, c.Dossier.Number, "Gesloten.", " ")).Errors["Lessen"]);
@@ -140,6 +156,15 @@ public abstract class ChainProcessTests<TStore>(TStore store) : IClassFixture<TS
         Assert.Equal(2, audit.Count(e => e.Action == AuditAction.Judgement && e.Detail!.StartsWith("weging vastgelegd", StringComparison.Ordinal)));
         Assert.Single(audit, e => e.Action == AuditAction.Judgement && e.ActorName == c.Prosecutor.UserName);
         Assert.Single(audit, e => e.Action == AuditAction.Judgement && e.Detail == "slotevaluatie vastgelegd");
+        var interventionAudit = (await AuditTestData.EntriesAsync(store)).Where(e => e.SubjectType == "Intervention").ToList();
+        Assert.Equal(2, interventionAudit.Count(e => e.Action == AuditAction.Create && e.ActorName == c.Analyst.UserName));
+        Assert.Contains(interventionAudit, e => e.ActorName == c.Police.UserName && e.Purpose == "Geen capaciteit; arbeidsinspectie is aan zet.");
+        Assert.Contains(interventionAudit, e => e.ActorName == c.Analyst.UserName && e.Detail!.StartsWith("opnieuw toegewezen", StringComparison.Ordinal));
+        await using var db = store.NewContext();
+        var done = await db.Interventions.AsNoTracking().Where(i => i.DossierId == c.Dossier.Id).ToListAsync();
+        Assert.All(done, i => Assert.Equal(InterventionStatus.Done, i.Status));
+        Assert.Contains(await db.Dossiers.AsNoTracking().Where(d => d.Id == c.Dossier.Id).SelectMany(d => d.Shares).ToListAsync(),
+            sh => sh.PartnerId == c.Inspectorate.PartnerId); // assigning shared the dossier with the partner that carries it out
     }
 
     [Fact]

@@ -1,15 +1,19 @@
+using Ketenaanpak.Graph.Application.Abstractions;
 using Ketenaanpak.Graph.Application.Chain;
 using Ketenaanpak.Graph.Application.Security;
 using Ketenaanpak.Graph.Domain.Dossiers;
 using Ketenaanpak.Graph.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Ketenaanpak.Graph.Domain.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ketenaanpak.Graph.Web.Features.Dossiers;
 
 public sealed record ProcessPageModel(DossierProcessView View, WeighingCriteria Criteria, WeighingForm Weighing, StepForm Step,
-    EvaluationForm Evaluation, string? Done, string? FailedForm);
+    EvaluationForm Evaluation, string? Done, string? FailedForm, IReadOnlyList<InterventionItem> Interventions,
+    IReadOnlyList<(string Code, string Name)> Partners, InterventionForm Intervention);
 
 /// <summary>
 /// The chain process of one dossier (issue 7): its steps with what each next step still needs, the prosecutor's
@@ -18,13 +22,44 @@ public sealed record ProcessPageModel(DossierProcessView View, WeighingCriteria 
 /// </summary>
 [Authorize(Policy = Policies.Network)]
 [Route("/dossiers/{number}")]
-public sealed class DossierProcessController(DossierProcess process, ICurrentActor current, IOptions<WeighingCriteria> criteria) : Controller
+public sealed class DossierProcessController(DossierProcess process, DossierInterventions interventions, IGraphDbContext db,
+    ICurrentActor current, IOptions<WeighingCriteria> criteria) : Controller
 {
     [HttpGet("proces")]
     public async Task<IActionResult> Show(string number, [FromQuery] string? gedaan, CancellationToken ct)
     {
         if (await process.ViewAsync(current.Actor, number, ct) is not { } view) return NotFound();
-        return Page(view, done: Done(gedaan));
+        return await PageAsync(view, done: Done(gedaan), ct: ct);
+    }
+
+    [HttpPost("interventies")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Propose(string number, [FromForm] InterventionForm form, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await process.FindAsync(current.Actor, number, ct) is not { } dossier) return NotFound();
+        var result = await interventions.ProposeAsync(current.Actor, dossier, form.ToInput(), ct);
+        return await AnswerAsync(number, result, "interventie", "interventie", intervention: form, ct: ct);
+    }
+
+    [HttpPost("interventies/{id:guid}/antwoord")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Respond(string number, Guid id, [FromForm] string? actie, [FromForm] string? toelichting, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await process.FindAsync(current.Actor, number, ct) is not { } dossier) return NotFound();
+        var result = await interventions.RespondAsync(current.Actor, dossier, new InterventionId(id), actie, toelichting, ct);
+        return await AnswerAsync(number, result, "antwoord", "antwoord", ct: ct);
+    }
+
+    [HttpPost("interventies/{id:guid}/toewijzen")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Reassign(string number, Guid id, [FromForm] string? partner, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await process.FindAsync(current.Actor, number, ct) is not { } dossier) return NotFound();
+        var result = await interventions.ReassignAsync(current.Actor, dossier, new InterventionId(id), partner, ct);
+        return await AnswerAsync(number, result, "toewijzing", "antwoord", ct: ct);
     }
 
     [HttpPost("stap")]
@@ -74,7 +109,8 @@ public sealed class DossierProcessController(DossierProcess process, ICurrentAct
 
     /// <summary>Post/redirect/get on success; otherwise the page again with the form as typed and its messages.</summary>
     private async Task<IActionResult> AnswerAsync(string number, ProcessResult? result, string done, string formName,
-        StepForm? step = null, WeighingForm? weighing = null, EvaluationForm? evaluation = null, CancellationToken ct = default)
+        StepForm? step = null, WeighingForm? weighing = null, EvaluationForm? evaluation = null, InterventionForm? intervention = null,
+        CancellationToken ct = default)
     {
         if (result is { Found: false }) return NotFound();
         if (result is { Allowed: false }) return Forbid();
@@ -84,16 +120,20 @@ public sealed class DossierProcessController(DossierProcess process, ICurrentAct
             ModelState.AddModelError(field, message);
         if (await process.ViewAsync(current.Actor, number, ct) is not { } view) return NotFound();
         Response.StatusCode = result?.Errors.ContainsKey("") == true ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
-        return Page(view, step, weighing, evaluation, failedForm: formName);
+        return await PageAsync(view, step, weighing, evaluation, intervention, failedForm: formName, ct: ct);
     }
 
-    private ViewResult Page(DossierProcessView view, StepForm? step = null, WeighingForm? weighing = null,
-        EvaluationForm? evaluation = null, string? done = null, string? failedForm = null)
+    private async Task<ViewResult> PageAsync(DossierProcessView view, StepForm? step = null, WeighingForm? weighing = null,
+        EvaluationForm? evaluation = null, InterventionForm? intervention = null, string? done = null, string? failedForm = null,
+        CancellationToken ct = default)
     {
         ViewData["Nav"] = "dossiers";
+        var list = await interventions.ListAsync(current.Actor, view.Dossier, ct);
+        var partners = (await db.Partners.AsNoTracking().Select(p => new { p.Code, p.Name }).ToListAsync(ct))
+            .OrderBy(p => p.Name, StringComparer.CurrentCulture).Select(p => (p.Code, p.Name)).ToList();
         return View("~/Features/Dossiers/Views/Process.cshtml", new ProcessPageModel(view, criteria.Value, weighing ?? Prefill(view), step ?? new StepForm(),
             evaluation ?? new EvaluationForm { Uitkomst = view.Dossier.Evaluation?.Outcome, Lessen = view.Dossier.Evaluation?.Lessons },
-            done, failedForm));
+            done, failedForm, list, partners, intervention ?? new InterventionForm()));
     }
 
     /// <summary>The form starts from the current weighing, so a re-weighing changes what changed.</summary>
@@ -116,6 +156,9 @@ public sealed class DossierProcessController(DossierProcess process, ICurrentAct
         "weging" => "De weging is vastgelegd.",
         "toestemming" => "Het besluit van de officier van justitie is vastgelegd.",
         "evaluatie" => "De slotevaluatie is vastgelegd.",
+        "interventie" => "De interventie is voorgesteld aan de partner.",
+        "antwoord" => "Het antwoord op de interventie is vastgelegd.",
+        "toewijzing" => "De interventie is aan de andere partner voorgesteld.",
         _ => null,
     };
 }

@@ -87,3 +87,16 @@ public sealed class EvaluationForm
     public string? Uitkomst { get; set; }
     public string? Lessen { get; set; }
 }
+
+/// <summary>A new intervention: kind, description, barrier phase, partner, due date and the members it targets.</summary>
+public sealed class InterventionForm
+{
+    public string? Soort { get; set; }
+    public string? Titel { get; set; }
+    public string? Fase { get; set; }
+    public string? Partner { get; set; }
+    public string? Termijn { get; set; }
+    public List<string> Doelen { get; set; } = [];
+
+    public Application.Chain.InterventionInput ToInput() => new(Soort, Titel, Fase, Partner, Termijn, Doelen);
+}

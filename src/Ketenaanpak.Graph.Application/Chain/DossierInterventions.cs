@@ -1,0 +1,182 @@
+using System.Globalization;
+using Ketenaanpak.Graph.Application.Abstractions;
+using Ketenaanpak.Graph.Application.Auditing;
+using Ketenaanpak.Graph.Application.Security;
+using Ketenaanpak.Graph.Domain.Barriers;
+using Ketenaanpak.Graph.Domain.Common;
+using Ketenaanpak.Graph.Domain.Dossiers;
+using Ketenaanpak.Graph.Domain.Interventions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ketenaanpak.Graph.Application.Chain;
+
+/// <summary>An intervention as the process page and the overview show it, with what the viewer may do with it.</summary>
+public sealed record InterventionItem(InterventionId Id, string DossierNumber, string Title, InterventionType Type, string Phase,
+    string PartnerName, DateOnly? Due, InterventionStatus Status, string? DeclineReason, string? Result, IReadOnlyList<string> Targets,
+    bool Overdue, bool MayRespond, bool MayReassign);
+
+/// <summary>A new intervention as typed in the form (text, so every problem gets a Dutch message).</summary>
+public sealed record InterventionInput(string? Type, string? Title, string? Phase, string? PartnerCode, string? Due, IReadOnlyList<string> Targets);
+
+/// <summary>
+/// Interventions of the chain process (issue 7 §4): the case meeting turns barriers into interventions assigned to a
+/// partner; that partner accepts or declines for capacity with a reason, starts and completes it with its result; a
+/// declined one is offered to another partner. Every change is audited with its author.
+/// </summary>
+public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, TimeProvider clock)
+{
+    public const string Accept = "accepteren", Decline = "afwijzen", Start = "starten", Complete = "afronden";
+
+    public async Task<IReadOnlyList<InterventionItem>> ListAsync(Actor actor, Dossier dossier, CancellationToken ct = default)
+    {
+        var interventions = await db.Interventions.AsNoTracking().Include(i => i.Targets).Where(i => i.DossierId == dossier.Id).ToListAsync(ct);
+        return await ItemsAsync(actor, interventions, [dossier], ct);
+    }
+
+    /// <summary>Overdue interventions and declined ones waiting for another partner, over the dossiers the actor reads.</summary>
+    public async Task<IReadOnlyList<InterventionItem>> AttentionAsync(Actor actor, CancellationToken ct = default)
+    {
+        var today = Today();
+        var open = await db.Interventions.AsNoTracking().Include(i => i.Targets)
+            .Where(i => i.Status == InterventionStatus.Declined || i.Status == InterventionStatus.Proposed
+                        || i.Status == InterventionStatus.Accepted || i.Status == InterventionStatus.InProgress)
+            .ToListAsync(ct);
+        var dossierIds = open.Select(i => i.DossierId).Distinct().ToList();
+        var dossiers = await db.Dossiers.AsNoTracking().Include(d => d.Shares).Where(d => dossierIds.Contains(d.Id)).ToListAsync(ct);
+        var readable = dossiers.Where(d => AccessPolicy.MayReadDossier(actor, Info(d))).ToList();
+        var ids = readable.Select(d => d.Id).ToHashSet();
+        var attention = open.Where(i => ids.Contains(i.DossierId) && (i.Status == InterventionStatus.Declined || i.IsOverdue(today))).ToList();
+        return (await ItemsAsync(actor, attention, readable, ct)).OrderBy(i => i.Status != InterventionStatus.Declined).ThenBy(i => i.Due).ToList();
+    }
+
+    public async Task<ProcessResult> ProposeAsync(Actor actor, Dossier dossier, InterventionInput input, CancellationToken ct = default)
+    {
+        if (!DossierProcess.MayAct(actor, dossier)) return ProcessResult.Forbidden;
+        var errors = new Dictionary<string, string>();
+        if (dossier.Stage is not (DossierStage.Assignment or DossierStage.Execution))
+            errors["Stap"] = "Interventies worden toegewezen in de stappen Toewijzing interventies en Uitvoering.";
+        if (!Enum.TryParse<InterventionType>(input.Type, out var type) || !Enum.IsDefined(type))
+            errors["Soort"] = "Kies het soort interventie: strafrechtelijk, bestuurlijk, fiscaal of zorg.";
+        if (string.IsNullOrWhiteSpace(input.Title)) errors["Titel"] = "Omschrijf de interventie.";
+        else if (input.Title.Trim().Length > 300) errors["Titel"] = "Omschrijf de interventie in hoogstens 300 tekens.";
+        if (BarrierPhase.Default.All(p => p.Code != input.Phase))
+            errors["Fase"] = "Kies de fase van het barrièremodel waarin deze interventie een barrière opwerpt.";
+        var partner = await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Code == (input.PartnerCode ?? ""), ct);
+        if (partner is null) errors["Partner"] = "Kies de partner die de interventie uitvoert.";
+        DateOnly? due = null;
+        if (!string.IsNullOrWhiteSpace(input.Due))
+        {
+            if (!DateOnly.TryParseExact(input.Due.Trim(), ["yyyy-MM-dd", "d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                errors["Termijn"] = "De termijn is geen geldige datum. Typ de datum als dd-mm-jjjj.";
+            else if (d < Today()) errors["Termijn"] = "De termijn ligt in het verleden.";
+            else due = d;
+        }
+        var members = dossier.Members.Select(m => m.NodeId.ToString()).ToHashSet();
+        var targets = input.Targets.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().ToList();
+        if (targets.Count == 0) errors["Doelen"] = "Kies op wie of wat de interventie zich richt.";
+        else if (!targets.All(members.Contains)) errors["Doelen"] = "Een interventie richt zich alleen op betrokkenen in dit dossier.";
+        if (errors.Count > 0) return new ProcessResult(true, true, errors);
+
+        var intervention = new Intervention(InterventionId.New(), dossier.Id, type, input.Title!, input.Phase!, partner!.Id, due);
+        foreach (var t in targets) intervention.Target(new NodeId(Guid.Parse(t)));
+        db.Interventions.Add(intervention);
+        // The partner that must carry it out must be able to read the dossier: assigning is the case meeting's decision to share.
+        if (partner.Id != dossier.OwnerPartnerId && dossier.Shares.All(s => s.PartnerId != partner.Id))
+            dossier.ShareWith(partner.Id, $"{actor.UserName} (interventie toegewezen)", clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Create, "Intervention", intervention.Id.ToString(),
+            $"interventie '{intervention.Title}' ({type.Dutch().ToLowerInvariant()}) toegewezen aan {partner.Name} in dossier {dossier.Number}", null), ct);
+        return ProcessResult.Done;
+    }
+
+    public async Task<ProcessResult> RespondAsync(Actor actor, Dossier dossier, InterventionId id, string? action, string? text, CancellationToken ct = default)
+    {
+        var intervention = await db.Interventions.SingleOrDefaultAsync(i => i.Id == id && i.DossierId == dossier.Id, ct);
+        if (intervention is null) return ProcessResult.NotFound;
+        if (!MayRespond(actor, intervention)) return ProcessResult.Forbidden;
+        var before = intervention.Status;
+        try
+        {
+            switch (action)
+            {
+                case Accept: intervention.Accept(); break;
+                case Decline: intervention.Decline(text ?? ""); break;
+                case Start: intervention.Start(); break;
+                case Complete: intervention.Complete(text ?? ""); break;
+                default: return ProcessResult.Refused("Actie", "Kies accepteren, afwijzen, starten of afronden.");
+            }
+        }
+        catch (DomainException e)
+        {
+            return ProcessResult.Refused(e.Field is "DeclineReason" or "Result" ? "Toelichting" : "Status", e.Message);
+        }
+        if (await SaveAsync(ct) is { } conflict) return conflict;
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.StatusChange, "Intervention", id.ToString(),
+            $"{before.Dutch()} → {intervention.Status.Dutch()} (dossier {dossier.Number})", string.IsNullOrWhiteSpace(text) ? null : text.Trim()), ct);
+        return ProcessResult.Done;
+    }
+
+    public async Task<ProcessResult> ReassignAsync(Actor actor, Dossier dossier, InterventionId id, string? partnerCode, CancellationToken ct = default)
+    {
+        var intervention = await db.Interventions.SingleOrDefaultAsync(i => i.Id == id && i.DossierId == dossier.Id, ct);
+        if (intervention is null) return ProcessResult.NotFound;
+        if (!DossierProcess.MayAct(actor, dossier)) return ProcessResult.Forbidden;
+        var partner = await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Code == (partnerCode ?? ""), ct);
+        if (partner is null) return ProcessResult.Refused("Partner", "Kies de partner die de interventie nu uitvoert.");
+        if (partner.Id == intervention.AssignedPartnerId) return ProcessResult.Refused("Partner", "Kies een andere partner dan de partner die afwees.");
+        try
+        {
+            intervention.Reassign(partner.Id);
+        }
+        catch (DomainException e)
+        {
+            return ProcessResult.Refused("Status", e.Message);
+        }
+        if (partner.Id != dossier.OwnerPartnerId && dossier.Shares.All(s => s.PartnerId != partner.Id))
+            dossier.ShareWith(partner.Id, $"{actor.UserName} (interventie toegewezen)", clock.GetUtcNow());
+        if (await SaveAsync(ct) is { } conflict) return conflict;
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.StatusChange, "Intervention", id.ToString(),
+            $"opnieuw toegewezen aan {partner.Name} (dossier {dossier.Number})", null), ct);
+        return ProcessResult.Done;
+    }
+
+    /// <summary>The assigned partner answers for its own capacity: its analysts, coordinators and case-meeting members.</summary>
+    public static bool MayRespond(Actor actor, Intervention intervention) =>
+        !actor.IsSystem && actor.PartnerId == intervention.AssignedPartnerId
+        && actor.Role is Roles.RiecAnalyst or Roles.MunicipalCoordinator or Roles.CaseMeetingMember;
+
+    private async Task<IReadOnlyList<InterventionItem>> ItemsAsync(Actor actor, IReadOnlyList<Intervention> interventions,
+        IReadOnlyList<Dossier> dossiers, CancellationToken ct)
+    {
+        var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var nodeIds = interventions.SelectMany(i => i.Targets).Select(t => t.NodeId).Distinct().ToList();
+        var captions = await db.Nodes.AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Caption, ct);
+        var today = Today();
+        return interventions.Select(i =>
+        {
+            var dossier = dossiers.First(d => d.Id == i.DossierId);
+            return new InterventionItem(i.Id, dossier.Number, i.Title, i.Type,
+                BarrierPhase.Default.FirstOrDefault(p => p.Code == i.BarrierPhaseCode)?.DutchName ?? i.BarrierPhaseCode,
+                partners.GetValueOrDefault(i.AssignedPartnerId, "onbekende partner"), i.DueDate, i.Status, i.DeclineReason, i.Result,
+                i.Targets.Select(t => captions.GetValueOrDefault(t.NodeId, "onbekend")).ToList(), i.IsOverdue(today),
+                MayRespond(actor, i), DossierProcess.MayAct(actor, dossier) && i.Status == InterventionStatus.Declined);
+        }).OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Title, StringComparer.CurrentCulture).ToList();
+    }
+
+    private async Task<ProcessResult?> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            return ProcessResult.Refused("", e.Message);
+        }
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(DutchCalendar.ToLocal(clock.GetUtcNow()));
+
+    private static DossierAccessInfo Info(Dossier d) => new(d.Id, d.OwnerPartnerId, d.LeadMunicipalityCode, d.Shares.Select(s => s.PartnerId).ToList());
+}
