@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Ketenaanpak.Graph.Web.Security.Oidc;
 
 namespace Ketenaanpak.Graph.Web.Security;
 
@@ -43,6 +44,7 @@ public static class SignInSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ActorClaimsFactory>();
         services.AddScoped<IStoreSeeder, DemoUserSeeder>();
+        builder.AddOidcSignIn(security); // optional: an organisation's own identity provider (ADR-006)
 
         services.ConfigureApplicationCookie(o =>
         {
