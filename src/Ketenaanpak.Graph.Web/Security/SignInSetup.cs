@@ -42,9 +42,11 @@ public static class SignInSetup
         services.AddIdentity<ApplicationUser, IdentityRole>(IdentityPolicy.Configure)
             .AddEntityFrameworkStores<GraphDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<DutchIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<ActorClaimsFactory>();
         services.AddScoped<IStoreSeeder, DemoUserSeeder>();
         builder.AddOidcSignIn(security); // optional: an organisation's own identity provider (ADR-006)
+        services.AddScoped<Features.Users.UserAdministration>();
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -36,7 +36,9 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
         if (result.Succeeded) return LocalRedirect(SafeReturn(input.ReturnUrl));
         if (result.RequiresTwoFactor) return RedirectToAction(nameof(LoginWithCode), new { returnUrl = SafeReturn(input.ReturnUrl) });
         if (result.IsLockedOut)
-            return View(Page(input, "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw of neem contact op met de beheerder."));
+            return View(Page(input, await users.FindByNameAsync(input.UserName.Trim()) is { LockoutEnd: { } end } && end > DateTimeOffset.UtcNow.AddYears(1)
+                ? "Dit account is geblokkeerd door de beheerder. Neem contact op met de beheerder van uw organisatie."
+                : "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw of neem contact op met de beheerder."));
         // One message for an unknown name and a wrong password: the page must not reveal which accounts exist.
         return View(Page(input, "Onbekende gebruikersnaam of onjuist wachtwoord."));
     }
