@@ -168,4 +168,18 @@ public sealed class UserManagementTests(SqliteTestStore store) : IClassFixture<S
         Assert.Equal(["account wisselaar geblokkeerd", "account wisselaar gedeblokkeerd", "account wisselaar: rol RiecAnalyst → DataProtectionOfficer",
             "account wisselaar: tweede factor hersteld"], entries.Select(e => e.Detail));
     }
+
+    [Fact]
+    public async Task Lock_EndsTheLockedUsersOpenSession_AtTheNextRevalidation()
+    {
+        await using var app = new AppFactory(store);
+        app.Settings["Security:SessionRevalidationSeconds"] = "0"; // check on every request, so the test need not wait a minute
+        await app.EnsureUserAsync("sessie", Roles.RiecAnalyst, "RIEC-ON");
+        using var victim = await SignIn.AsAsync(app, "sessie");
+        Assert.Equal("/", (await victim.GetAsync("/")).RequestMessage!.RequestUri!.AbsolutePath);
+        using var admin = await SignIn.AsAsync(app, "beheerder");
+        var page = $"/beheer/gebruikers/{await UserIdAsync("sessie")}";
+        Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(admin, page, $"{page}/blokkeren", [])).StatusCode);
+        Assert.Equal("/account/inloggen", (await victim.GetAsync("/")).RequestMessage!.RequestUri!.AbsolutePath);
+    }
 }

@@ -132,7 +132,7 @@ public sealed class UserAdministration(UserManager<ApplicationUser> users, Graph
         await using (var transaction = await store.Database.BeginTransactionAsync(ct))
         {
             var result = await users.SetTwoFactorEnabledAsync(user, false);
-            if (result.Succeeded) result = await users.ResetAuthenticatorKeyAsync(user);
+            if (result.Succeeded) result = await users.ResetAuthenticatorKeyAsync(user); // also renews the security stamp
             if (!result.Succeeded) return string.Join(" ", result.Errors.Select(e => e.Description));
             await transaction.CommitAsync(ct);
         }
