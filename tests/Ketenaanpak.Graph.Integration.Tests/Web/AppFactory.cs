@@ -42,6 +42,8 @@ public sealed class AppFactory(TestStore store, bool demo = true) : WebApplicati
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Demo:Seed", "2014");
         builder.UseSetting("Demo:Password", SignIn.DemoPassword);
+        // Tests that run on real Kestrel (UseKestrel) get a free port; UseKestrel(0) alone leaves Kestrel on 5000.
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 }

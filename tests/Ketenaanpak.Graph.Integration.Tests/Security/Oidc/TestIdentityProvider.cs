@@ -35,7 +35,9 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     private sealed class IdpDbContext(DbContextOptions<IdpDbContext> options) : DbContext(options);
 
-    public async Task StartAsync()
+    /// <param name="hostName">The name the provider is reached by; a browser test passes one that differs from the app's, so the
+    /// round trip is cross-site as it is in production.</param>
+    public async Task StartAsync(string hostName = "127.0.0.1")
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_database)!);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
@@ -57,7 +59,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         _app.UseAuthentication();
         _app.MapMethods("/connect/authorize", ["GET", "POST"], AuthorizeAsync);
         await _app.StartAsync();
-        Authority = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        var port = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+        Authority = $"http://{hostName}:{port}/";
         await using var scope = _app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IdpDbContext>().Database.EnsureCreatedAsync();
     }
