@@ -31,6 +31,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Storage:DataDirectory", _dataDirectory);
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("Demo:Password", DemoPassword);
+            // A free port: UseKestrel(0) leaves Kestrel on its default 5000, which parallel test runs then fight over.
+            b.UseSetting("urls", "http://127.0.0.1:0");
         });
         _app.UseKestrel(0);
         _app.StartServer();

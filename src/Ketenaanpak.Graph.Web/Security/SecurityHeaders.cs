@@ -12,10 +12,21 @@ public static class SecurityHeaders
     private const string Dashboard = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
                                      "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        // "Inloggen via …" posts a form whose answer redirects to the organisation's identity provider; form-action also
+        // governs that redirect, so the provider's origin is allowed there (and only there).
+        var oidc = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Oidc.OidcOptions>>().Value;
+        var strict = oidc.Enabled && Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority)
+            ? Strict.Replace("form-action 'self'", $"form-action 'self' {authority.GetLeftPart(UriPartial.Authority)}")
+            : Strict;
+        return app.Use(async (context, next) => await AddAsync(context, next, strict));
+    }
+
+    private static async Task AddAsync(HttpContext context, Func<Task> next, string strict)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? Dashboard : Strict;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? Dashboard : strict;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
@@ -24,5 +35,5 @@ public static class SecurityHeaders
         headers.CacheControl = context.Request.Path.StartsWithSegments("/css") || context.Request.Path.StartsWithSegments("/js") || context.Request.Path.StartsWithSegments("/lib")
             ? headers.CacheControl : "no-store"; // pages hold personal data: never in a shared or browser cache
         await next();
-    });
+    }
 }

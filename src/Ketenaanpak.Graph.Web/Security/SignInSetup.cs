@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Ketenaanpak.Graph.Web.Security.Oidc;
 
 namespace Ketenaanpak.Graph.Web.Security;
 
@@ -22,6 +23,12 @@ public sealed class SecurityOptions
 
     /// <summary>API requests per user per minute before 429.</summary>
     public int ApiRequestsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// How often a signed-in session is checked against its account, in seconds: a lock, a role change or a reset
+    /// second factor by an administrator ends open sessions of that user within this time.
+    /// </summary>
+    public int SessionRevalidationSeconds { get; set; } = 60;
 
     /// <summary>Largest request body accepted, in bytes (imports use their own, larger limit).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1_000_000;
@@ -41,8 +48,12 @@ public static class SignInSetup
         services.AddIdentity<ApplicationUser, IdentityRole>(IdentityPolicy.Configure)
             .AddEntityFrameworkStores<GraphDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<DutchIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<ActorClaimsFactory>();
         services.AddScoped<IStoreSeeder, DemoUserSeeder>();
+        builder.AddOidcSignIn(security); // optional: an organisation's own identity provider (ADR-006)
+        services.AddScoped<Features.Users.UserAdministration>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, security.SessionRevalidationSeconds)));
 
         services.ConfigureApplicationCookie(o =>
         {

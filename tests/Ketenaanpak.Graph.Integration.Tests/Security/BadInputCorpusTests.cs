@@ -16,8 +16,42 @@ public sealed class BadInputCorpusTests(SqliteTestStore store) : IClassFixture<S
     private static readonly string Guid0 = "6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f";
 
     /// <param name="Message">A fragment of the Dutch answer; null where the status is the whole answer (405, 413, 431).</param>
+    /// <param name="As">The account that sends it; <paramref name="Form"/> is posted with a valid antiforgery token.</param>
     public sealed record Case(string Name, string Method, string Url, string? Message, Func<HttpContent?>? Body = null, bool Anonymous = false,
-        (string Name, string Value)? Header = null);
+        (string Name, string Value)? Header = null, string As = "analist", Dictionary<string, string>? Form = null);
+
+    /// <summary>The user-management forms, posted by an administrator with a valid token: each bad field answered, nothing stored.</summary>
+    private static IEnumerable<object[]> UserManagementCases()
+    {
+        const string pw = "Goed-Wachtwoord-2026!";
+        Dictionary<string, string> User(string userName = "nieuw.account", string display = "Nieuw Account", string email = "", string role = "RiecAnalyst",
+            string partner = "{partner}", string password = pw, string repeat = pw) => new()
+            { ["UserName"] = userName, ["DisplayName"] = display, ["Email"] = email, ["Role"] = role, ["PartnerId"] = partner, ["Password"] = password, ["PasswordRepeat"] = repeat };
+        Case C(string name, Dictionary<string, string> form, string message) => new(name, "POST", "/beheer/gebruikers/nieuw", message, As: "beheerder", Form: form);
+        yield return [C("user: script tag as user name", User(userName: "<script>alert(1)</script>"), "alleen uit letters, cijfers")];
+        yield return [C("user: SQL in user name", User(userName: "x' OR '1'='1"), "alleen uit letters, cijfers")];
+        yield return [C("user: path traversal as user name", User(userName: "../../etc/passwd"), "alleen uit letters, cijfers")];
+        yield return [C("user: 101-character user name", User(userName: new string('a', 101)), "hoogstens 100 tekens")];
+        yield return [C("user: empty display name", User(display: ""), "Vul de naam van de gebruiker in.")];
+        yield return [C("user: 5000-character display name", User(display: new string('n', 5000)), "hoogstens 100 tekens")];
+        yield return [C("user: malformed e-mail", User(email: "iemand@"), "geen geldig e-mailadres")];
+        yield return [C("user: unknown role", User(role: "SuperUser"), "Kies een van de rollen uit de lijst.")];
+        yield return [C("user: administrator of a non-covenant partner", User(role: "Administrator", partner: "{ggd}"), "geen convenantpartner")];
+        yield return [C("user: partner id not a GUID", User(partner: "1; DROP TABLE partners"), "Kies een van de organisaties uit de lijst.")];
+        yield return [C("user: unknown partner", User(partner: Guid0), "Kies een van de organisaties uit de lijst.")];
+        yield return [C("user: weak password", User(password: "wachtwoord", repeat: "wachtwoord"), "minstens 12 tekens")];
+        yield return [C("user: passwords differ", User(repeat: pw + "x"), "niet gelijk")];
+        yield return [C("user: existing user name", User(userName: "analist"), "bestaat al een account")];
+        yield return [new Case("user: create without token (CSRF)", "POST", "/beheer/gebruikers/nieuw", "Laad de pagina opnieuw",
+            () => new FormUrlEncodedContent(User()), As: "beheerder")];
+        yield return [new Case("user: lock without token (CSRF)", "POST", "/beheer/gebruikers/{analist}/blokkeren", "Laad de pagina opnieuw",
+            () => new FormUrlEncodedContent([]), As: "beheerder")];
+        yield return [new Case("user: lock an unknown user", "POST", "/beheer/gebruikers/bestaat-niet/blokkeren", "niet gevonden", As: "beheerder", Form: [])];
+        yield return [new Case("user: role change with traversal id", "POST", "/beheer/gebruikers/..%2F..%2Fetc/rol", "niet gevonden", As: "beheerder", Form: [])];
+        yield return [new Case("user: 300-character id", "GET", "/beheer/gebruikers/" + new string('9', 300), "niet gevonden", As: "beheerder")];
+        yield return [new Case("user: role change to nothing", "POST", "/beheer/gebruikers/{analist}/rol", "Kies een rol.", As: "beheerder",
+            Form: new() { ["Role"] = "", ["PartnerId"] = "" })];
+    }
 
     public static IEnumerable<object[]> Cases()
     {
@@ -57,6 +91,7 @@ public sealed class BadInputCorpusTests(SqliteTestStore store) : IClassFixture<S
         yield return [new Case("encoded backslash traversal", "GET", "/css/..%5C..%5Cappsettings.json", "niet gevonden")];
         yield return [new Case("huge header", "GET", "/", null, Header: ("X-Groot", new string('h', 40_000)))];
         yield return [new Case("unknown page", "GET", "/beheer/geheim", "niet gevonden")];
+        foreach (var c in UserManagementCases()) yield return c;
     }
 
     [Theory]
@@ -66,10 +101,20 @@ public sealed class BadInputCorpusTests(SqliteTestStore store) : IClassFixture<S
         await using var app = new AppFactory(store);
         app.UseKestrel(0);
         app.StartServer();
-        var client = c.Anonymous ? app.CreateClient() : await SignIn.AsAsync(app, "analist");
+        var client = c.Anonymous ? app.CreateClient() : await SignIn.AsAsync(app, c.As);
         var counts = await CountsAsync();
-        var url = c.Url.Replace("{guid}", Guid0);
-        var request = new HttpRequestMessage(new HttpMethod(c.Method), url) { Content = c.Body?.Invoke() };
+        var url = c.Url.Replace("{guid}", Guid0).Replace("{analist}", await IdAsync(db => db.Users.Where(u => u.UserName == "analist").Select(u => u.Id)));
+        var content = c.Body?.Invoke();
+        if (c.Form is not null)
+        {
+            var form = c.Form.ToDictionary(kv => kv.Key, kv => kv.Value);
+            foreach (var (key, value) in form)
+                if (value is "{partner}" or "{ggd}")
+                    form[key] = await IdAsync(db => db.Partners.Where(p => p.Code == (value == "{ggd}" ? "GGD-TW" : "RIEC-ON")).Select(p => p.Id.Value.ToString()));
+            form["__RequestVerificationToken"] = await SignIn.AntiforgeryTokenAsync(client, "/partners");
+            content = new FormUrlEncodedContent(form);
+        }
+        var request = new HttpRequestMessage(new HttpMethod(c.Method), url) { Content = content };
         if (c.Header is { } h) request.Headers.TryAddWithoutValidation(h.Name, h.Value);
         HttpResponseMessage response;
         try
@@ -90,11 +135,18 @@ public sealed class BadInputCorpusTests(SqliteTestStore store) : IClassFixture<S
         Assert.Equal(counts, await CountsAsync());
     }
 
-    private async Task<(int Nodes, int Statements, int Relations, int Signals, int Dossiers, int Audit)> CountsAsync()
+    private async Task<string> IdAsync(Func<Infrastructure.Persistence.GraphDbContext, IQueryable<string>> query)
+    {
+        await using var db = store.NewContext();
+        return await query(db).SingleAsync();
+    }
+
+    private async Task<(int Nodes, int Statements, int Relations, int Signals, int Dossiers, int Audit, int Users, int Locked)> CountsAsync()
     {
         await using var db = store.NewContext();
         // Audit entries of the rejected request itself would be a bug too: a refused request reads nothing.
         return (await db.Nodes.CountAsync(), await db.Statements.CountAsync(), await db.Relations.CountAsync(), await db.Signals.CountAsync(),
-            await db.Dossiers.CountAsync(), await db.AuditEntries.Where(e => e.Action != Application.Auditing.AuditAction.SignIn && e.Action != Application.Auditing.AuditAction.SignInFailed).CountAsync());
+            await db.Dossiers.CountAsync(), await db.AuditEntries.Where(e => e.Action != Application.Auditing.AuditAction.SignIn && e.Action != Application.Auditing.AuditAction.SignInFailed).CountAsync(),
+            await db.Users.CountAsync(), await db.Users.CountAsync(u => u.LockoutEnd != null));
     }
 }

@@ -17,6 +17,9 @@ public sealed class AppFactory(TestStore store, bool demo = true) : WebApplicati
 {
     public TestStore Store { get; } = store;
 
+    /// <summary>Extra configuration for this host (e.g. Authentication:Oidc:*), applied after the defaults.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
     static AppFactory()
     {
         // Each host watches its content and web roots; a test run starts hundreds of hosts, and inotify watches are a
@@ -39,6 +42,9 @@ public sealed class AppFactory(TestStore store, bool demo = true) : WebApplicati
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Demo:Seed", "2014");
         builder.UseSetting("Demo:Password", SignIn.DemoPassword);
+        // Tests that run on real Kestrel (UseKestrel) get a free port; UseKestrel(0) alone leaves Kestrel on 5000.
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 }
 

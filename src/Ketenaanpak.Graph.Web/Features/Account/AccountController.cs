@@ -3,6 +3,7 @@ using Ketenaanpak.Graph.Application.Auditing;
 using Ketenaanpak.Graph.Infrastructure.Identity;
 using Ketenaanpak.Graph.Infrastructure.Persistence;
 using Ketenaanpak.Graph.Web.Security;
+using Ketenaanpak.Graph.Web.Security.Oidc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,13 +16,14 @@ namespace Ketenaanpak.Graph.Web.Features.Account;
 /// <summary>Sign-in with password and optional authenticator code (TOTP), sign-out, and setting up the second factor.</summary>
 [Route("account")]
 public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users,
-    IOptions<StorageOptions> storage, IOptions<DemoOptions> demo, IAuditLog audit) : Controller
+    IOptions<StorageOptions> storage, IOptions<DemoOptions> demo, IOptions<OidcOptions> oidc, IAuditLog audit) : Controller
 {
     private const string Issuer = "Ketenaanpak.Graph";
 
     [HttpGet("inloggen")]
     [AllowAnonymous]
-    public IActionResult Login(string? returnUrl) => View(Page(new LoginInput { ReturnUrl = returnUrl }, null));
+    public IActionResult Login(string? returnUrl, string? fout) => View(Page(new LoginInput { ReturnUrl = returnUrl },
+        fout == "extern" && oidc.Value.Enabled ? $"Inloggen via {oidc.Value.DisplayName} is mislukt of afgebroken. Probeer het opnieuw; lukt het niet, neem dan contact op met de beheerder." : null));
 
     [HttpPost("inloggen")]
     [AllowAnonymous]
@@ -34,7 +36,9 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
         if (result.Succeeded) return LocalRedirect(SafeReturn(input.ReturnUrl));
         if (result.RequiresTwoFactor) return RedirectToAction(nameof(LoginWithCode), new { returnUrl = SafeReturn(input.ReturnUrl) });
         if (result.IsLockedOut)
-            return View(Page(input, "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw of neem contact op met de beheerder."));
+            return View(Page(input, await users.FindByNameAsync(input.UserName.Trim()) is { LockoutEnd: { } end } && end > DateTimeOffset.UtcNow.AddYears(1)
+                ? "Dit account is geblokkeerd door de beheerder. Neem contact op met de beheerder van uw organisatie."
+                : "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw of neem contact op met de beheerder."));
         // One message for an unknown name and a wrong password: the page must not reveal which accounts exist.
         return View(Page(input, "Onbekende gebruikersnaam of onjuist wachtwoord."));
     }
@@ -130,11 +134,12 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
         await audit.AppendAsync(new AuditRecord(actor, action, "Account", user?.Id, detail, null));
     }
 
-    private LoginPage Page(LoginInput input, string? message)
+    internal LoginPage Page(LoginInput input, string? message)
     {
         var demoMode = storage.Value.Provider == StorageProvider.Sqlite && demo.Value.IsEnabledFor(storage.Value.Provider);
         input.Password = null; // never echo a password back into the page
-        return new LoginPage(input, demoMode ? DemoUserSeeder.Accounts.Select(a => $"{a.Key} – {Application.Security.Roles.Dutch(a.Value.Role)}").ToList() : [], message);
+        return new LoginPage(input, demoMode ? DemoUserSeeder.Accounts.Select(a => $"{a.Key} – {Application.Security.Roles.Dutch(a.Value.Role)}").ToList() : [], message,
+            oidc.Value.Enabled ? oidc.Value.DisplayName : null);
     }
 
     private async Task<TwoFactorPage> TwoFactorPageAsync(TwoFactorCodeInput input, string? message)

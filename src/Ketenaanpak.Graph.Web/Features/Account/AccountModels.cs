@@ -28,6 +28,7 @@ public sealed class TwoFactorCodeInput
     public string? ReturnUrl { get; set; }
 }
 
-public sealed record LoginPage(LoginInput Input, IReadOnlyList<string> DemoAccounts, string? Message);
+/// <param name="ExternalProvider">The organisation whose identity provider may be used ("Inloggen via …"); null when OIDC is off.</param>
+public sealed record LoginPage(LoginInput Input, IReadOnlyList<string> DemoAccounts, string? Message, string? ExternalProvider = null);
 
 public sealed record TwoFactorPage(bool Enabled, string? SharedKey, string? QrSvg, TwoFactorCodeInput Input, string? Message);
