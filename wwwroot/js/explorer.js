@@ -14,7 +14,7 @@ const cy = cytoscape({
     container: $('cy'), style: baseStyle(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4,
     boxSelectionEnabled: true, selectionType: 'additive', textureOnViewport: true, hideEdgesOnViewport: true
 });
-window.verkenner = { cy, state }; // for the browser tests and the console
+window.verkenner = { cy, state }; // for the browser tests and the console (show/layout are added below)
 
 // ---------- history (undo) ----------
 function remember(what) {
@@ -395,6 +395,10 @@ $('export-csv').addEventListener('click', () => run(() => exportServer(cy, 'csv'
 document.addEventListener('keydown', ev => {
     if ((ev.ctrlKey || ev.metaKey) && ev.key === 'z' && !['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)) { ev.preventDefault(); undo(); }
 });
+
+// Draws a graph answer as the page does after any load: filters, sizes, list, layout (used by the render benchmark).
+window.verkenner.show = async graph => { cy.elements().remove(); addGraph(graph); await afterChange(true, true); };
+window.verkenner.layout = runLayout;
 
 showDetails(null);
 run(async () => {
