@@ -7,7 +7,7 @@ const number = root.dataset.dossier;
 const $ = id => document.getElementById(id);
 
 const cy = cytoscape({ container: $('cy'), style: [...baseStyle(),
-    { selector: 'node[?phase]', style: { 'background-color': ele => phaseColours[ele.data('phase')] || '#d68910' } }
+    ...Object.entries(phaseColours).map(([phase, colour]) => ({ selector: `node[phase = "${phase}"]`, style: { 'background-color': colour } }))
 ], wheelSensitivity: 0.3 });
 window.barrieres = { cy };
 
