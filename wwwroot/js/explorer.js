@@ -104,9 +104,13 @@ async function afterChange(relayout, newNodes = true) {
     applyFilters(cy, readFilters());
     sizeByCentrality();
     refreshNodeList();
+    updateCounts();
+    if (relayout && newNodes) await runLayout();
+}
+
+function updateCounts() {
     $('leeg').hidden = cy.nodes().nonempty();
     $('telling').textContent = `${cy.nodes(':visible').length} entiteiten, ${cy.edges(':visible').length} relaties in beeld`;
-    if (relayout && newNodes) await runLayout();
 }
 
 function centralityScores(kind) {
@@ -407,7 +411,7 @@ document.addEventListener('keydown', ev => {
 window.verkenner.show = async graph => {
     const t = [performance.now()];
     cy.elements().remove(); addGraph(graph); t.push(performance.now());
-    refreshFilterChoices(cy); applyFilters(cy, readFilters()); sizeByCentrality(); refreshNodeList(); t.push(performance.now());
+    refreshFilterChoices(cy); applyFilters(cy, readFilters()); sizeByCentrality(); refreshNodeList(); updateCounts(); t.push(performance.now());
     await runLayout(); t.push(performance.now());
     return { add: t[1] - t[0], prepare: t[2] - t[1], layout: t[3] - t[2] };
 };
