@@ -21,6 +21,11 @@ public static class DependencyInjection
         builder.Services.AddScoped<Network.NetworkQueries>();
         builder.Services.AddScoped<Chain.DossierProcess>();
         builder.Services.AddScoped<Chain.DossierInterventions>();
+        builder.Services.AddScoped<Explorer.ExplorerElements>();
+        builder.Services.AddScoped<Explorer.ExplorerQueries>();
+        builder.Services.AddScoped<Explorer.ExplorerPaths>();
+        builder.Services.AddScoped<Explorer.ExplorerExports>();
+        builder.Services.AddScoped<Explorer.SavedViews>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditSearch>();
         return builder;

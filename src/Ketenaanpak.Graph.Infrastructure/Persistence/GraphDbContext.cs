@@ -37,6 +37,7 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
     public DbSet<InterventionTarget> InterventionTargets => Set<InterventionTarget>();
     public DbSet<CaseMeeting> CaseMeetings => Set<CaseMeeting>();
     public DbSet<NodeStatistic> NodeStatistics => Set<NodeStatistic>();
+    public DbSet<Application.Explorer.SavedView> SavedViews => Set<Application.Explorer.SavedView>();
 
     public IQueryable<AuditEntry> AuditEntries => Set<AuditEntry>().AsNoTracking();
 

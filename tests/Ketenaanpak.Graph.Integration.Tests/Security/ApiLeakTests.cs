@@ -89,6 +89,42 @@ public sealed class ApiLeakTests(SqliteTestStore store) : IClassFixture<SqliteTe
     }
 
     [Fact]
+    public async Task Coordinator_PoliceOnlyFact_NeverAppearsOnAnyExplorerSurface()
+    {
+        await using var app = new AppFactory(store);
+        var s = await ArrangeAsync(app);
+        using var coordinator = await SignIn.AsAsync(app, "coordinator");
+        var secret = s.Secret.ToString();
+        void Clean(string body) { Assert.DoesNotContain(secret, body); Assert.DoesNotContain(SecretName, body); }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(coordinator, $"/api/paths?from={s.Landlord}&to={secret}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(coordinator, $"/api/nodes/{secret}/central-paths")).Status);
+        Clean((await GetAsync(coordinator, $"/api/nodes/{s.Landlord}/central-paths")).Body);
+        Clean((await GetAsync(coordinator, $"/api/explorer/dossiers/{s.DossierNumber}/graph")).Body);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(coordinator, $"/api/explorer/dossiers/{s.DossierNumber}/what-if?zonder={secret}")).Status);
+        var expand = await Explorer.ExplorerClient.PostAsync(coordinator, "/api/explorer/expand", new { node = s.Landlord.ToString(), skip = 0, take = 200, inView = Array.Empty<string>() });
+        Assert.Equal(HttpStatusCode.OK, expand.StatusCode);
+        Clean(await expand.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await Explorer.ExplorerClient.PostAsync(coordinator, "/api/explorer/expand", new { node = secret, skip = 0, take = 10 })).StatusCode);
+        Clean(await (await Explorer.ExplorerClient.PostAsync(coordinator, "/api/explorer/elements", new { ids = new[] { secret, s.Landlord.ToString() } })).Content.ReadAsStringAsync());
+        foreach (var format in new[] { "graphml", "csv" })
+            Clean(await (await Explorer.ExplorerClient.PostAsync(coordinator, $"/api/explorer/export?format={format}", new { ids = new[] { secret, s.Landlord.ToString() } })).Content.ReadAsStringAsync());
+
+        // A view the police save at the dossier with their own fact in it opens for the coordinator without it.
+        using var police = await SignIn.AsAsync(app, "casusoverleg");
+        var saved = await Explorer.ExplorerClient.PostAsync(police, "/api/views", new
+        {
+            name = "met politie-informatie", dossier = (string?)null,
+            state = new { nodes = new[] { new { id = secret, x = 0.0, y = 0.0, pinned = false }, new { id = s.Landlord.ToString(), x = 1.0, y = 1.0, pinned = false } } },
+        });
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var analystOwn = await SignIn.AsAsync(app, "analist");
+        var viewId = JsonDocument.Parse(await saved.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(coordinator, $"/api/views/{viewId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(analystOwn, $"/api/views/{viewId}")).Status);
+    }
+
+    [Fact]
     public async Task Police_OwnFact_IsReadableToThemButNotToTheRiecAnalyst()
     {
         await using var app = new AppFactory(store);

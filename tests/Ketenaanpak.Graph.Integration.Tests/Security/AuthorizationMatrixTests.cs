@@ -166,4 +166,25 @@ public sealed class AuthorizationMatrixTests(SqliteTestStore store) : IClassFixt
         RoutePatternParameterPart => "DOS-2026-001",
         _ => "",
     }))));
+
+    /// <summary>The explorer's endpoints that the generic matrix cannot call (POSTs and routes with an id): the roles
+    /// outside the Network policy are refused before any input is looked at.</summary>
+    [Fact]
+    public async Task ExplorerEndpoints_RolesOutsideTheNetworkPolicy_AreRefused()
+    {
+        await using var app = new AppFactory(store);
+        var id = Guid.NewGuid();
+        var gets = new[] { $"/api/nodes/{id}/central-paths", $"/api/views/{id}", "/api/explorer/dossiers/DOS-2025-001/graph",
+            "/api/explorer/dossiers/DOS-2025-001/what-if", "/verkenner/dossier/DOS-2025-001/barrieres" };
+        var posts = new[] { "/api/explorer/expand", "/api/explorer/elements", "/api/explorer/export?format=csv", "/api/views" };
+        foreach (var role in AllRoles.Where(r => !Expected["Network"].Contains(r)))
+        {
+            using var client = await SignIn.AsAsync(app, DemoAccountOfRole[role]);
+            foreach (var url in gets) Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
+            foreach (var url in posts)
+                Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(url, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        }
+        using var anonymous = app.CreateClient();
+        foreach (var url in gets.Where(u => u.StartsWith("/api/"))) Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
+    }
 }

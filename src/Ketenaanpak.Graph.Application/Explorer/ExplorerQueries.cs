@@ -1,0 +1,114 @@
+using Ketenaanpak.Graph.Analytics.Connectivity;
+using Ketenaanpak.Graph.Analytics.Flow;
+using Ketenaanpak.Graph.Analytics.Snapshot;
+using Ketenaanpak.Graph.Application.Abstractions;
+using Ketenaanpak.Graph.Application.Analytics;
+using Ketenaanpak.Graph.Application.Auditing;
+using Ketenaanpak.Graph.Application.Network;
+using Ketenaanpak.Graph.Application.Security;
+using Ketenaanpak.Graph.Domain.Barriers;
+using Ketenaanpak.Graph.Domain.Common;
+using Ketenaanpak.Graph.Domain.Dossiers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ketenaanpak.Graph.Application.Explorer;
+
+/// <summary>
+/// The explorer's reads: expand a node page by page, reopen a set of nodes, a dossier's graph for the barrier view and
+/// the what-if of barring facilitators. All on the user's visible snapshot, so a node the user may not see answers
+/// as one that does not exist (null → 404); every read is written to the audit log.
+/// </summary>
+public sealed class ExplorerQueries(IGraphDbContext db, GraphSnapshotService snapshots, ExplorerElements elements, IAuditLog audit)
+{
+    public const int MaxPage = 200;
+    public const int MaxViewNodes = 5000;
+
+    /// <summary>The node (when not yet in view) and the next <paramref name="take"/> of its neighbours not in view,
+    /// busiest first, with the edges that connect them to what is drawn.</summary>
+    public async Task<ExplorerGraphDto?> ExpandAsync(Actor actor, NodeId id, int skip, int take, IReadOnlyCollection<string> inView,
+        CancellationToken ct = default)
+    {
+        var scope = ViewerScope.For(actor, snapshots.Current);
+        var view = scope.Visible;
+        if (view.IndexOf(id.ToString()) is not { } start) return null;
+        var drawn = inView.Select(view.IndexOf).Where(v => v is not null).Select(v => v!.Value).ToHashSet();
+        var g = view.Undirected;
+        var candidates = g.Neighbors(start).ToArray().Distinct().Where(w => !drawn.Contains(w))
+            .OrderByDescending(g.Degree).ThenBy(w => view.Node(w).Label, StringComparer.Ordinal).ThenBy(w => view.Node(w).Key, StringComparer.Ordinal).ToList();
+        var page = candidates.Skip(skip).Take(take).ToHashSet();
+        var fresh = new HashSet<int>(page);
+        if (!drawn.Contains(start)) fresh.Add(start);
+        var universe = new HashSet<int>(drawn);
+        universe.UnionWith(fresh);
+        var touches = new HashSet<int>(page) { start };
+        var graph = await elements.BuildAsync(scope, fresh, Math.Max(0, candidates.Count - skip - page.Count), universe, touches, ct);
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Netwerk", id.ToString(),
+            $"verkenner: {page.Count} buren getoond, {graph.More} nog niet", null), ct);
+        return graph;
+    }
+
+    /// <summary>The nodes of <paramref name="ids"/> the user may (still) see and the edges among them: a reopened view.</summary>
+    public async Task<ExplorerGraphDto> ElementsAsync(Actor actor, IReadOnlyCollection<string> ids, string reason, CancellationToken ct = default)
+    {
+        var scope = ViewerScope.For(actor, snapshots.Current);
+        var vertices = ids.Select(scope.Visible.IndexOf).Where(v => v is not null).Select(v => v!.Value).ToHashSet();
+        var graph = await elements.BuildAsync(scope, vertices, 0, ct: ct);
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Netwerk", null,
+            $"{reason}: {graph.Nodes.Count} entiteiten, {graph.Edges.Count} relaties", null), ct);
+        return graph;
+    }
+
+    /// <summary>The dossier's graph with its facilitators' phase, awareness and barrier owner; null when the user may not read it.</summary>
+    public async Task<DossierGraphDto?> DossierGraphAsync(Actor actor, string number, CancellationToken ct = default)
+    {
+        if (await DossierScopeAsync(actor, number, ct) is not var (dossier, scope)) return null;
+        var view = scope.Visible;
+        var all = Enumerable.Range(0, view.NodeCount).ToHashSet();
+        var graph = await elements.BuildAsync(scope, all, 0, ct: ct);
+        var awareness = await db.DossierMembers.AsNoTracking().Where(m => m.DossierId == dossier.Id && m.Role == DossierRole.Facilitator)
+            .Select(m => new { m.NodeId, m.Awareness }).ToListAsync(ct);
+        var awareOf = awareness.ToDictionary(a => a.NodeId.ToString(), a => a.Awareness);
+        var types = ExplorerElements.IncidentTypes(view, all);
+        var facilitators = all.Where(v => view.Node(v).Cuttable).Select(v =>
+        {
+            var node = view.Node(v);
+            var phase = BarrierPhases.Guess(node.Kind, types.GetValueOrDefault(v) ?? []);
+            return new FacilitatorDetailDto(node.Key, phase?.Code, phase?.DutchName ?? "Onbekend", phase?.BarrierOwners ?? "Nog te bepalen",
+                awareOf.TryGetValue(node.Key, out var a) ? a.Dutch() : FacilitatorAwareness.Unknown.Dutch());
+        }).ToList();
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Dossier", dossier.Id.ToString(),
+            $"barrièreweergave: {graph.Nodes.Count} entiteiten, {facilitators.Count} faciliteerders", null), ct);
+        return new DossierGraphDto(dossier.Number, dossier.Title, graph, facilitators,
+            BarrierPhase.Default.Select(p => new PhaseDto(p.Code, p.Order, p.DutchName, p.BarrierOwners)).ToList());
+    }
+
+    /// <summary>Which victims lose every connection to a perpetrator of the dossier when <paramref name="remove"/> are barred.</summary>
+    public async Task<WhatIfDto?> WhatIfAsync(Actor actor, string number, IReadOnlyCollection<string> remove, CancellationToken ct = default)
+    {
+        if (await DossierScopeAsync(actor, number, ct) is not var (dossier, scope)) return null;
+        var view = scope.Visible;
+        var removed = remove.Select(view.IndexOf).Where(v => v is not null).Select(v => v!.Value).Distinct().ToList();
+        if (removed.Count != remove.Distinct().Count()) return null;
+        var perpetrators = view.NodesWithRole(NodeRole.Perpetrator);
+        var victims = view.NodesWithRole(NodeRole.Victim);
+        var result = WhatIf.Remove(view.Undirected, removed, perpetrators, victims, new WhatIfOptions(ExactDistanceUpTo: 2000), ct);
+        var before = Components.Connected(view.Undirected, ct).ComponentOf;
+        var reachedBefore = victims.Where(t => perpetrators.Any(s => s != t && before[s] == before[t])).ToList();
+        var lostPairs = result.DisconnectedPairs.GroupBy(p => p.Target).ToDictionary(g => g.Key, g => g.Count());
+        var cutOff = reachedBefore.Where(t => lostPairs.GetValueOrDefault(t) == perpetrators.Count(s => s != t && before[s] == before[t])).ToList();
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Analysis, "Dossier", dossier.Id.ToString(),
+            $"wat-als: {removed.Count} faciliteerder(s) weg, {cutOff.Count} slachtoffer(s) afgesneden", null), ct);
+        return new WhatIfDto(removed.Select(v => view.Node(v).Key).ToList(), (int)result.Before.ConnectedPairs, result.DisconnectedPairs.Length,
+            cutOff.Select(v => view.Node(v).Key).ToList(), cutOff.Select(v => scope.Label(view.Node(v))).ToList());
+    }
+
+    private async Task<(Dossier Dossier, ViewerScope Scope)?> DossierScopeAsync(Actor actor, string number, CancellationToken ct)
+    {
+        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Number == number, ct);
+        if (dossier is null) return null;
+        var key = dossier.Id.ToString();
+        var graph = snapshots.Current;
+        if (!graph.Dossiers.TryGetValue(key, out var info) || !AccessPolicy.MayReadDossier(actor, info)) return null;
+        return (dossier, ViewerScope.For(actor, graph, new SnapshotFilter { Dossier = key }));
+    }
+}

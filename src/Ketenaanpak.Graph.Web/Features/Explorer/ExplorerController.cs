@@ -1,0 +1,36 @@
+using Ketenaanpak.Graph.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ketenaanpak.Graph.Web.Features.Explorer;
+
+/// <summary>Where the explorer starts: a node, a dossier, a saved view, or nothing (a search box).</summary>
+public sealed record ExplorerPageModel(string? Start, string? Dossier, string? View);
+
+/// <summary>
+/// The network explorer and the dossier barrier view. The pages are shells: everything they show comes from the JSON
+/// API through the access policy, so a page never holds data the API would refuse.
+/// </summary>
+[Authorize(Policy = Policies.Network)]
+public sealed class ExplorerController : Controller
+{
+    [HttpGet("/verkenner")]
+    public IActionResult Index([FromQuery] string? start, [FromQuery] string? dossier, [FromQuery(Name = "weergave")] string? view)
+    {
+        ViewData["Nav"] = "verkenner";
+        // Only well-formed values reach the page's data attributes; anything else starts empty.
+        return View(new ExplorerPageModel(Guid.TryParse(start, out var s) ? s.ToString() : null, ValidNumber(dossier) ? dossier : null,
+            Guid.TryParse(view, out var v) ? v.ToString() : null));
+    }
+
+    [HttpGet("/verkenner/dossier/{number}/barrieres")]
+    public IActionResult Barriers(string number)
+    {
+        if (!ValidNumber(number)) return NotFound();
+        ViewData["Nav"] = "verkenner";
+        return View(model: number);
+    }
+
+    private static bool ValidNumber(string? number) =>
+        number is { Length: > 0 and <= 30 } && number.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+}

@@ -1,0 +1,428 @@
+// The network explorer (/verkenner): start from a node, a dossier, a saved view or a search; expand on double-click
+// (capped, "meer tonen"), collapse, hide, pin, undo; filters; size by centrality; layouts; paths; saved views; exports.
+import { getJson, post, toElements, baseStyle, el, message, withBusy, roleNames, kindLabels } from './explorer-common.js';
+import { exportPng, exportSvg, exportServer } from './explorer-export.js';
+import { readFilters, applyFilters, refreshFilterChoices, writeFilters } from './explorer-filters.js';
+
+const PAGE = 15;          // neighbours per expansion; "meer tonen" fetches the next page
+const HISTORY = 25;       // undo steps kept
+const root = document.getElementById('verkenner');
+const $ = id => document.getElementById(id);
+const state = { more: new Map(), history: [], selectionOrder: [] };
+
+const cy = cytoscape({
+    container: $('cy'), style: baseStyle(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4,
+    boxSelectionEnabled: true, selectionType: 'additive', textureOnViewport: true, hideEdgesOnViewport: true
+});
+window.verkenner = { cy, state }; // for the browser tests and the console (show/layout are added below)
+
+// ---------- history (undo) ----------
+function remember(what) {
+    state.history.push({ what, elements: cy.elements().jsons(), more: new Map(state.more) });
+    if (state.history.length > HISTORY) state.history.shift();
+    $('ongedaan').disabled = false;
+    $('ongedaan').textContent = `Ongedaan maken (${what})`;
+}
+function undo() {
+    const step = state.history.pop();
+    if (!step) return;
+    cy.elements().remove();
+    cy.add(step.elements);
+    state.more = step.more;
+    afterChange(false);
+    const last = state.history[state.history.length - 1];
+    $('ongedaan').disabled = !last;
+    $('ongedaan').textContent = last ? `Ongedaan maken (${last.what})` : 'Ongedaan maken';
+    message('melding', `Stap ongedaan gemaakt: ${step.what}.`);
+}
+
+// ---------- loading elements ----------
+function addGraph(graph) {
+    const fresh = toElements(graph).filter(e => cy.getElementById(e.data.id).empty());
+    const added = cy.add(fresh);
+    return added;
+}
+
+async function expand(id, skip = 0) {
+    const inView = cy.nodes().map(n => n.id());
+    const graph = await post('/api/explorer/expand', { node: id, skip: 0, take: PAGE, inView }).then(r => r.json());
+    remember(skip ? 'meer tonen' : 'uitbreiden');
+    const origin = cy.getElementById(id);
+    const added = addGraph(graph);
+    state.more.set(id, graph.more);
+    const around = origin.nonempty() ? origin.position() : { x: 0, y: 0 };
+    added.nodes().forEach((n, i) => {
+        const a = 2 * Math.PI * i / Math.max(1, added.nodes().length);
+        n.position({ x: around.x + 120 * Math.cos(a), y: around.y + 120 * Math.sin(a) });
+    });
+    await afterChange(true, added.nodes().length > 0);
+    message('melding', graph.nodes.length === 0 ? 'Geen nieuwe buren om te tonen.'
+        : `${added.nodes().length} entiteiten toegevoegd${graph.more > 0 ? `; nog ${graph.more} buren niet getoond (meer tonen)` : ''}.`);
+}
+
+async function startFromNode(id) {
+    cy.elements().remove();
+    state.more.clear();
+    state.history = [];
+    await expand(id);
+    cy.getElementById(id).select();
+}
+
+async function startFromDossier(number) {
+    const d = await getJson(`/api/explorer/dossiers/${encodeURIComponent(number)}/graph`);
+    cy.elements().remove();
+    addGraph(d.elements);
+    $('weergave-dossier').value = d.dossier;
+    message('melding', `Dossier ${d.dossier}: ${d.elements.nodes.length} entiteiten, ${d.elements.edges.length} relaties.`);
+    await afterChange(true, true);
+}
+
+async function openView(id) {
+    const v = await getJson(`/api/views/${encodeURIComponent(id)}`);
+    remember('weergave openen');
+    cy.elements().remove();
+    addGraph(v.elements);
+    const positions = new Map(v.state.nodes.map(n => [n.id, n]));
+    cy.nodes().forEach(n => {
+        const p = positions.get(n.id());
+        if (p) { n.position({ x: p.x, y: p.y }); if (p.pinned) n.lock(); }
+    });
+    writeFilters(v.state.filters);
+    if (v.state.sizeBy) $('grootte').value = v.state.sizeBy;
+    if (v.state.layout) $('layout').value = v.state.layout;
+    $('weergave-naam').value = v.name;
+    $('weergave-dossier').value = v.dossier || '';
+    await afterChange(false);
+    cy.fit(cy.elements(':visible'), 40);
+    message('melding', `Weergave "${v.name}" geopend: ${v.elements.nodes.length} entiteiten` +
+        (v.unavailable > 0 ? `; ${v.unavailable} entiteit(en) kunt u (niet meer) zien.` : '.'));
+}
+
+// ---------- after every change: filters, sizes, list, empty state ----------
+async function afterChange(relayout, newNodes = true) {
+    refreshFilterChoices(cy);
+    applyFilters(cy, readFilters());
+    sizeByCentrality();
+    refreshNodeList();
+    updateCounts();
+    if (relayout && newNodes) await runLayout();
+}
+
+function updateCounts() {
+    $('leeg').hidden = cy.nodes().nonempty();
+    $('telling').textContent = `${cy.nodes(':visible').length} entiteiten, ${cy.edges(':visible').length} relaties in beeld`;
+}
+
+function centralityScores(kind) {
+    const eles = cy.elements(':visible');
+    const nodes = eles.nodes();
+    const scores = new Map();
+    if (kind === 'graad') {
+        // Cytoscape's degreeCentralityNormalized intersects collections per node (O(n·m)); counting is O(m).
+        nodes.forEach(n => scores.set(n.id(), 0));
+        eles.edges().forEach(e => {
+            scores.set(e.source().id(), scores.get(e.source().id()) + 1);
+            scores.set(e.target().id(), scores.get(e.target().id()) + 1);
+        });
+    } else if (kind === 'tussenheid') {
+        const bc = eles.betweennessCentrality({});
+        nodes.forEach(n => scores.set(n.id(), bc.betweennessNormalized(n)));
+    } else if (kind === 'nabijheid') {
+        const cc = eles.closenessCentralityNormalized({});
+        nodes.forEach(n => scores.set(n.id(), cc.closeness(n)));
+    } else if (kind === 'pagerank') {
+        const pr = eles.pageRank({});
+        nodes.forEach(n => scores.set(n.id(), pr.rank(n)));
+    }
+    return scores;
+}
+
+function sizeByCentrality() {
+    const kind = $('grootte').value;
+    const tooBig = cy.nodes(':visible').length > 1500 && kind !== 'graad';
+    if (kind === 'geen' || tooBig) {
+        cy.nodes().removeData('size');
+        if (tooBig) message('melding', 'Bij meer dan 1.500 entiteiten wordt de grootte alleen naar graad berekend.');
+        return;
+    }
+    const scores = centralityScores(kind);
+    let max = 1e-9;
+    scores.forEach(v => { if (v > max) max = v; });
+    cy.batch(() => cy.nodes().forEach(n => n.data('size', Math.round(18 + 42 * ((scores.get(n.id()) || 0) / max)))));
+}
+
+function refreshNodeList() {
+    const list = $('entiteiten');
+    const selected = new Set(cy.nodes(':selected').map(n => n.id()));
+    list.replaceChildren(...cy.nodes(':visible').sort((a, b) => a.data('label').localeCompare(b.data('label'), 'nl')).map(n => {
+        const o = el('option', `${n.data('label')} (${n.data('kindLabel')}, ${roleNames[n.data('role')] || 'onbekend'})`);
+        o.value = n.id();
+        o.selected = selected.has(n.id());
+        return o;
+    }));
+}
+
+// ---------- layouts ----------
+function runLayout() {
+    const name = $('layout').value;
+    const eles = cy.elements(':visible');
+    if (eles.empty()) return Promise.resolve();
+    let options;
+    if (name === 'concentrisch') {
+        const scores = centralityScores($('grootte').value === 'geen' ? 'graad' : $('grootte').value);
+        options = { name: 'concentric', concentric: n => scores.get(n.id()) || 0, levelWidth: () => 0.1, minNodeSpacing: 12, animate: false };
+    } else if (name === 'hierarchisch') {
+        const roots = cy.nodes(':selected:visible');
+        options = { name: 'breadthfirst', roots: roots.nonempty() ? roots : eles.nodes().max(n => n.degree()).ele, directed: false, spacingFactor: 1.1, animate: false };
+    } else {
+        options = { name: 'fcose', quality: eles.length > 3000 ? 'draft' : 'default', randomize: true, animate: false, nodeRepulsion: 6000,
+            idealEdgeLength: 70, numIter: eles.length > 3000 ? 1000 : 2500, fixedNodeConstraint: fixedNodes() };
+    }
+    return withBusy(() => new Promise(resolve => {
+        const layout = eles.layout({ ...options, fit: true, padding: 30 });
+        layout.one('layoutstop', () => {
+            // A handful of nodes should not fill the screen at giant size.
+            if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(eles); }
+            resolve();
+        });
+        layout.run();
+    }));
+}
+
+function fixedNodes() {
+    const pinned = cy.nodes(':locked:visible');
+    return pinned.length > 0 ? pinned.map(n => ({ nodeId: n.id(), position: n.position() })) : undefined;
+}
+
+// ---------- node actions ----------
+function selectedNodes() { return cy.nodes(':selected'); }
+
+function requireSelection(min = 1) {
+    const s = selectedNodes();
+    if (s.length < min) { message('melding', min === 1 ? 'Kies eerst een entiteit (klik erop, of kies hem in de lijst).' : 'Kies eerst twee entiteiten.', 'warn'); return null; }
+    return s;
+}
+
+async function expandSelected() {
+    const s = requireSelection();
+    if (s) for (const n of s.toArray()) await expand(n.id());
+}
+
+async function showMore() {
+    const s = requireSelection();
+    if (!s) return;
+    const id = s[0].id();
+    if ((state.more.get(id) || 0) === 0) { message('melding', 'Van deze entiteit staan alle buren al in beeld.'); return; }
+    await expand(id, 1);
+}
+
+function collapseSelected() {
+    const s = requireSelection();
+    if (!s) return;
+    // Collapse removes the neighbours that hang on the selection only (leaves), the usual meaning of "inklappen".
+    const leaves = s.neighborhood().nodes().filter(n => !s.contains(n) && n.neighborhood().nodes().every(m => s.contains(m)));
+    if (leaves.empty()) { message('melding', 'Er zijn geen buren die alleen aan deze entiteit hangen.'); return; }
+    remember('inklappen');
+    cy.remove(leaves);
+    s.forEach(n => state.more.set(n.id(), (state.more.get(n.id()) || 0) + leaves.length));
+    afterChange(false);
+    message('melding', `${leaves.length} entiteiten ingeklapt.`);
+}
+
+function hideSelected() {
+    const s = requireSelection();
+    if (!s) return;
+    remember('verbergen');
+    cy.remove(s);
+    afterChange(false);
+    message('melding', `${s.length} entiteit(en) verborgen.`);
+}
+
+function pinSelected() {
+    const s = requireSelection();
+    if (!s) return;
+    remember('vastzetten');
+    const allLocked = s.every(n => n.locked());
+    s.forEach(n => allLocked ? n.unlock() : n.lock());
+    message('melding', allLocked ? 'Losgemaakt.' : `${s.length} entiteit(en) vastgezet: de opmaak laat ze op hun plaats.`);
+}
+
+function showDetails(node) {
+    const box = $('details');
+    if (!node) { box.replaceChildren(el('p', 'Kies een entiteit om haar gegevens te zien.', 'empty')); return; }
+    const d = node.data();
+    const dl = el('dl', null, 'facts');
+    const row = (k, v) => { dl.append(el('dt', k), el('dd', v ?? '—')); };
+    row('Naam', d.label); row('Soort', d.kindLabel); row('Rol', roleNames[d.role] || 'onbekend'); row('Bronpartner', d.partner);
+    row('Beoordeling', d.grading); row('Relaties in beeld', node.connectedEdges(':visible').length);
+    if (state.more.get(d.id) > 0) row('Nog niet getoond', `${state.more.get(d.id)} buren`);
+    const link = el('a', 'Entiteit openen');
+    link.href = `/entiteiten/${encodeURIComponent(d.id)}`;
+    box.replaceChildren(el('h3', d.label), dl, link);
+}
+
+// ---------- paths ----------
+function pathEnds() {
+    const order = state.selectionOrder.filter(id => cy.getElementById(id).selected());
+    return order.length >= 2 ? [order[order.length - 2], order[order.length - 1]] : null;
+}
+
+function highlight(path) {
+    cy.elements().removeClass('path');
+    path.nodes.forEach(id => cy.getElementById(id).addClass('path'));
+    path.edges.forEach(id => cy.getElementById(id).addClass('path'));
+}
+
+async function findPaths(k) {
+    const ends = pathEnds();
+    if (!ends) { message('melding', 'Kies eerst twee entiteiten (klik op de eerste, daarna met Shift op de tweede).', 'warn'); return; }
+    const result = await getJson(`/api/paths?from=${ends[0]}&to=${ends[1]}&k=${k}`);
+    const box = $('paden');
+    if (result.paths.length === 0) {
+        box.replaceChildren(el('p', 'Er is geen verbinding tussen deze twee entiteiten in wat u mag zien.', 'empty'));
+        return;
+    }
+    remember('paden');
+    const added = addGraph(result.elements);
+    if (added.nonempty()) await afterChange(true); else await afterChange(false);
+    const label = id => cy.getElementById(id).data('label') || id;
+    const list = el('ol', null, 'path-list');
+    result.paths.forEach((p, i) => {
+        const b = el('button', `${p.length} stap${p.length === 1 ? '' : 'pen'}: ${p.nodes.map(label).join(' → ')}`, 'path-button');
+        b.type = 'button';
+        b.addEventListener('click', () => highlight(p));
+        const li = el('li'); li.append(b); list.append(li);
+        if (i === 0) highlight(p);
+    });
+    box.replaceChildren(el('h3', k === 1 ? 'Kortste pad' : `${result.paths.length} kortste paden`), list);
+    message('melding', `Kortste pad: ${result.paths[0].length} stap(pen).`);
+}
+
+async function whyCentral() {
+    const s = requireSelection();
+    if (!s) return;
+    const id = s[0].id();
+    const result = await getJson(`/api/nodes/${id}/central-paths?top=10`);
+    const box = $('paden');
+    if (result.paths.length === 0) {
+        box.replaceChildren(el('p', 'Geen kortste paden lopen via deze entiteit (binnen drie stappen).', 'empty'));
+        return;
+    }
+    remember('waarom centraal');
+    const added = addGraph(result.elements);
+    await afterChange(added.nonempty());
+    const list = el('ol', null, 'path-list');
+    result.paths.forEach((p, i) => {
+        const b = el('button', `${p.fromLabel} ↔ ${p.toLabel}: ${Math.round(p.share * 100)}% van de kortste paden loopt via deze entiteit`, 'path-button');
+        b.type = 'button';
+        b.addEventListener('click', () => highlight(p.example));
+        const li = el('li'); li.append(b); list.append(li);
+        if (i === 0) highlight(p.example);
+    });
+    box.replaceChildren(el('h3', `Waarom centraal? Tussenheid ${result.localBetweenness.toFixed(1)} binnen ${result.radius} stappen (${result.neighbourhoodSize} entiteiten)`), list);
+}
+
+// ---------- saved views ----------
+async function saveView() {
+    const name = $('weergave-naam').value.trim();
+    const dossier = $('weergave-dossier').value.trim() || null;
+    const nodes = cy.nodes().map(n => ({ id: n.id(), x: n.position('x'), y: n.position('y'), pinned: n.locked() }));
+    const body = { name, dossier, state: { nodes, filters: readFilters(), layout: $('layout').value, sizeBy: $('grootte').value } };
+    const r = await post('/api/views', body).then(x => x.json());
+    message('melding', `Weergave "${name}" bewaard${dossier ? ` bij dossier ${dossier}` : ' (persoonlijk)'}.`);
+    await listViews();
+    return r.id;
+}
+
+async function listViews() {
+    const views = await getJson('/api/views');
+    const list = $('weergaven');
+    if (views.length === 0) { list.replaceChildren(el('li', 'Nog geen bewaarde weergaven.', 'empty')); return; }
+    list.replaceChildren(...views.map(v => {
+        const li = el('li');
+        const b = el('button', `${v.name}${v.dossier ? ` · ${v.dossier}` : ' · persoonlijk'}`, 'link-like');
+        b.type = 'button';
+        b.dataset.view = v.id;
+        b.addEventListener('click', () => run(() => openView(v.id)));
+        li.append(b, el('span', ` door ${v.owner}`, 'hint'));
+        return li;
+    }));
+}
+
+// ---------- search ----------
+async function search(ev) {
+    ev.preventDefault();
+    const q = $('zoek-tekst').value.trim();
+    const hits = await getJson(`/api/search?q=${encodeURIComponent(q)}`);
+    const list = $('zoek-resultaten');
+    if (hits.length === 0) { list.replaceChildren(el('li', 'Niets gevonden dat u mag zien.', 'empty')); return; }
+    list.replaceChildren(...hits.slice(0, 20).map(h => {
+        const li = el('li');
+        const b = el('button', `${h.label} (${kindLabels[h.kind] || 'onbekend'}${h.dossiers?.length ? `, ${h.dossiers.length} dossier(s)` : ''})`, 'link-like');
+        b.type = 'button';
+        b.addEventListener('click', () => run(() => startFromNode(h.id)));
+        li.append(b);
+        return li;
+    }));
+}
+
+// ---------- wiring ----------
+async function run(fn) {
+    try { message('fout', ''); await fn(); } catch (e) { message('fout', e.message || 'Er ging iets mis.', 'error'); }
+}
+
+cy.on('dbltap', 'node', ev => run(() => expand(ev.target.id())));
+cy.on('select', 'node', ev => {
+    state.selectionOrder = state.selectionOrder.filter(id => id !== ev.target.id()).concat(ev.target.id());
+    showDetails(ev.target);
+    refreshNodeList();
+});
+cy.on('unselect', 'node', () => { const s = cy.nodes(':selected'); showDetails(s.length ? s[s.length - 1] : null); refreshNodeList(); });
+
+$('entiteiten').addEventListener('change', () => {
+    const chosen = new Set([...$('entiteiten').selectedOptions].map(o => o.value));
+    cy.batch(() => cy.nodes().forEach(n => chosen.has(n.id()) ? n.select() : n.unselect()));
+});
+$('zoeken').addEventListener('submit', ev => run(() => search(ev)));
+$('uitbreiden').addEventListener('click', () => run(expandSelected));
+$('meer').addEventListener('click', () => run(showMore));
+$('inklappen').addEventListener('click', collapseSelected);
+$('verbergen').addEventListener('click', hideSelected);
+$('vastzetten').addEventListener('click', pinSelected);
+$('ongedaan').addEventListener('click', undo);
+$('passend').addEventListener('click', () => cy.fit(cy.elements(':visible'), 30));
+$('opmaak').addEventListener('click', () => run(runLayout));
+$('grootte').addEventListener('change', () => { sizeByCentrality(); });
+$('filters').addEventListener('change', () => { applyFilters(cy, readFilters()); afterChange(false); });
+$('filters').addEventListener('input', () => applyFilters(cy, readFilters()));
+$('kortste-pad').addEventListener('click', () => run(() => findPaths(1)));
+$('k-paden').addEventListener('click', () => run(() => findPaths(Math.min(10, Math.max(1, parseInt($('k').value, 10) || 3)))));
+$('waarom').addEventListener('click', () => run(whyCentral));
+$('bewaren').addEventListener('submit', ev => { ev.preventDefault(); run(saveView); });
+$('export-png').addEventListener('click', () => run(async () => exportPng(cy)));
+$('export-svg').addEventListener('click', () => run(async () => exportSvg(cy)));
+$('export-graphml').addEventListener('click', () => run(() => exportServer(cy, 'graphml')));
+$('export-csv').addEventListener('click', () => run(() => exportServer(cy, 'csv')));
+document.addEventListener('keydown', ev => {
+    if ((ev.ctrlKey || ev.metaKey) && ev.key === 'z' && !['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)) { ev.preventDefault(); undo(); }
+});
+
+// Draws a graph answer as the page does after any load: filters, sizes, list, layout (used by the render benchmark).
+window.verkenner.show = async graph => {
+    const t = [performance.now()];
+    cy.elements().remove(); addGraph(graph); t.push(performance.now());
+    refreshFilterChoices(cy); applyFilters(cy, readFilters()); sizeByCentrality(); refreshNodeList(); updateCounts(); t.push(performance.now());
+    await runLayout(); t.push(performance.now());
+    return { add: t[1] - t[0], prepare: t[2] - t[1], layout: t[3] - t[2] };
+};
+window.verkenner.layout = runLayout;
+
+showDetails(null);
+run(async () => {
+    await listViews();
+    if (root.dataset.view) await openView(root.dataset.view);
+    else if (root.dataset.dossier) await startFromDossier(root.dataset.dossier);
+    else if (root.dataset.start) await startFromNode(root.dataset.start);
+    else await afterChange(false);
+    root.dataset.ready = 'true';
+});
