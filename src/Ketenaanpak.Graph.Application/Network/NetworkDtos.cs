@@ -1,7 +1,12 @@
 namespace Ketenaanpak.Graph.Application.Network;
 
 /// <summary>One Cytoscape-shaped answer for every graph request: { nodes: [{data}], edges: [{data}] }.</summary>
-public sealed record GraphDto(IReadOnlyList<ElementDto<NodeData>> Nodes, IReadOnlyList<ElementDto<EdgeData>> Edges, bool Truncated);
+/// <param name="Truncated">True when more elements exist than the answer holds.</param>
+public sealed record GraphDto(IReadOnlyList<ElementDto<NodeData>> Nodes, IReadOnlyList<ElementDto<EdgeData>> Edges, bool Truncated)
+{
+    /// <summary>For a capped expand: how many more neighbours the next pages hold (a lower bound when enumeration stopped early).</summary>
+    public int Remaining { get; init; }
+}
 
 public sealed record ElementDto<T>(T Data);
 

@@ -30,9 +30,14 @@ public sealed class NetworkApiController(NetworkQueries queries, ICurrentActor c
         return details is null ? NotFoundProblem() : details;
     }
 
-    /// <summary>The entity and its neighbours up to <paramref name="hops"/> steps, as Cytoscape elements.</summary>
+    /// <summary>
+    /// The entity and its neighbours up to <paramref name="hops"/> steps, as Cytoscape elements, <paramref name="cap"/>
+    /// (or <paramref name="max"/>, its older name) neighbours at a time from <paramref name="offset"/>: <c>truncated</c>
+    /// and <c>remaining</c> say whether and how many more there are ("toon meer" asks again with offset + cap).
+    /// </summary>
     [HttpGet("nodes/{id}/neighbourhood")]
     public async Task<ActionResult<GraphDto>> Neighbourhood(string id, [FromQuery] int hops = 1, [FromQuery] int max = 200,
+        [FromQuery] int? cap = null, [FromQuery] int offset = 0,
         [FromQuery(Name = "doel")] string? purpose = null, CancellationToken ct = default)
     {
         if (Invalid(id, purpose) is { } problem) return problem;
@@ -40,7 +45,11 @@ public sealed class NetworkApiController(NetworkQueries queries, ICurrentActor c
             return FieldProblem("hops", $"Kies 1 tot en met {NetworkQueries.MaxHops} stappen.");
         if (max is < 1 or > NetworkQueries.MaxNeighbourhood)
             return FieldProblem("max", $"Toon 1 tot en met {NetworkQueries.MaxNeighbourhood} entiteiten tegelijk.");
-        var graph = await queries.NeighbourhoodAsync(current.Actor, new NodeId(Guid.Parse(id)), hops, max, purpose, ct);
+        if (cap is < 1 or > NetworkQueries.MaxNeighbourhood)
+            return FieldProblem("cap", $"Toon 1 tot en met {NetworkQueries.MaxNeighbourhood} entiteiten tegelijk.");
+        if (offset is < 0 or > NeighbourhoodExpander.MaxCandidates)
+            return FieldProblem("offset", $"Begin bij 0 tot en met {NeighbourhoodExpander.MaxCandidates} (het aantal al getoonde buren).");
+        var graph = await queries.NeighbourhoodAsync(current.Actor, new NodeId(Guid.Parse(id)), hops, cap ?? max, purpose, ct, offset);
         return graph is null ? NotFoundProblem() : graph;
     }
 
