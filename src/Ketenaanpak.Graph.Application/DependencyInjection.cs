@@ -19,6 +19,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<DemoRegionLoader>();
         builder.Services.AddScoped<Overview.OverviewService>();
         builder.Services.AddScoped<Network.NetworkQueries>();
+        builder.Services.AddScoped<Search.SearchService>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditSearch>();
         return builder;

@@ -24,7 +24,18 @@ public sealed record NodeDetailsDto(string Id, string Kind, string Label, bool P
 
 public sealed record DossierRoleDto(string Number, string Title, string Role);
 
-public sealed record SearchHitDto(string Id, string Label, string Kind, IReadOnlyList<string> Dossiers);
+/// <param name="Dossiers">Keys (ids) of the readable dossiers the entity appears in.</param>
+public sealed record SearchHitDto(string Id, string Label, string Kind, IReadOnlyList<string> Dossiers)
+{
+    /// <summary>The kind in Dutch (Persoon, Adres, …).</summary>
+    public string KindLabel { get; init; } = "";
+
+    /// <summary>What matched: naam, naam (bij benadering), IBAN, postcode en huisnummer, …</summary>
+    public string MatchedOn { get; init; } = "";
+
+    /// <summary>The readable dossiers with their number, title and the entity's role in each.</summary>
+    public IReadOnlyList<DossierRoleDto> DossierRoles { get; init; } = [];
+}
 
 public sealed record FacilitatorRankDto(string Id, string Label, string? Kind, double Score, bool InMinimumCut);
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Ketenaanpak.Graph.Analytics.Centrality;
 using Ketenaanpak.Graph.Analytics.Flow;
 using Ketenaanpak.Graph.Analytics.Snapshot;
@@ -95,31 +93,6 @@ public sealed class NetworkQueries(IGraphDbContext db, GraphSnapshotService snap
             }
         var edges = edgeIds.Select(e => NeighbourhoodExpander.EdgeElement(snapshot, snapshot.Edge(e), snapshot.RootEdgeIndex(e))).ToList();
         return new GraphDto(nodes, edges, truncated);
-    }
-
-    public async Task<IReadOnlyList<SearchHitDto>> SearchAsync(Actor actor, string query, string? purpose, CancellationToken ct = default)
-    {
-        var scope = ViewerScope.For(actor, snapshots.Current);
-        var needle = Fold(query);
-        var hits = new List<SearchHitDto>();
-        for (var v = 0; v < scope.Visible.NodeCount && hits.Count < 50; v++)
-        {
-            var node = scope.Visible.Node(v);
-            if (scope.IsPseudonymised(node) || !Fold(node.Label).Contains(needle, StringComparison.Ordinal)) continue;
-            hits.Add(new SearchHitDto(node.Key, node.Label, node.Kind?.ToString() ?? "", node.DossierRoles?.Keys.Where(scope.ReadableDossiers.Contains).ToList() ?? []));
-        }
-        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Search, "Zoekopdracht", null, $"{hits.Count} resultaten voor '{query}'", purpose), ct);
-        return hits;
-    }
-
-    /// <summary>Lower case without diacritics, so "wojcik" finds "Wójcik".</summary>
-    public static string Fold(string text)
-    {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c == 'ł' ? 'l' : c);
-        return sb.ToString();
     }
 
     public async Task<BarrierDto?> BarriersAsync(Actor actor, string dossierNumber, string? purpose, CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using Ketenaanpak.Graph.Application.Network;
+using Ketenaanpak.Graph.Application.Search;
 using Ketenaanpak.Graph.Application.Security;
 using Ketenaanpak.Graph.Domain.Common;
 using Ketenaanpak.Graph.Web.Security;
@@ -17,7 +18,7 @@ namespace Ketenaanpak.Graph.Web.Features.Network;
 [Authorize(Policy = Policies.Network)]
 [EnableRateLimiting(SignInSetup.ApiRateLimit)]
 [Produces("application/json")]
-public sealed class NetworkApiController(NetworkQueries queries, ICurrentActor current) : ControllerBase
+public sealed class NetworkApiController(NetworkQueries queries, SearchService search, ICurrentActor current) : ControllerBase
 {
     private const int MaxPurposeLength = 200;
 
@@ -53,7 +54,7 @@ public sealed class NetworkApiController(NetworkQueries queries, ICurrentActor c
         return graph is null ? NotFoundProblem() : graph;
     }
 
-    /// <summary>Entities whose name or description contains <paramref name="q"/> (case and accents ignored).</summary>
+    /// <summary>Entities matching <paramref name="q"/>: identifiers exactly (IBAN, KvK, phone, postcode + number, plate, document), names typo-tolerant (see SearchService).</summary>
     [HttpGet("search")]
     public async Task<ActionResult<IReadOnlyList<SearchHitDto>>> Search([FromQuery] string? q, [FromQuery(Name = "doel")] string? purpose, CancellationToken ct)
     {
@@ -64,7 +65,7 @@ public sealed class NetworkApiController(NetworkQueries queries, ICurrentActor c
         // Invalid UTF-8 in the query string arrives either as U+FFFD or still percent-encoded (%C3( …).
         if (text.Contains('\uFFFD') || System.Text.RegularExpressions.Regex.IsMatch(text, "%[89A-Fa-f][0-9A-Fa-f]")) return FieldProblem("q", "De zoekopdracht bevat ongeldige tekens; typ de tekst opnieuw in.");
         if (purpose is { Length: > MaxPurposeLength }) return FieldProblem("doel", $"Het doel heeft hoogstens {MaxPurposeLength} tekens.");
-        return Ok(await queries.SearchAsync(current.Actor, text, purpose, ct));
+        return Ok(await search.SearchAsync(current.Actor, text, purpose, ct));
     }
 
     /// <summary>The dossier's barrier view: facilitators ranked by perpetrator-to-victim traffic, and the minimum cut.</summary>
