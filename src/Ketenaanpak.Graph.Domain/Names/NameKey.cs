@@ -11,7 +11,7 @@ namespace Ketenaanpak.Graph.Domain.Names;
 /// <remarks>
 /// A name becomes tokens: <see cref="Fold"/> (lower case, marks removed, Cyrillic transliterated, special Latin letters
 /// spelled out), split on anything that is not a letter or digit, then <see cref="Phonetic"/> maps spellings that
-/// transliteration schemes disagree on to one form (w→v, j/y→i, sz/sj/sch→sh, cz/tsj/tsch→ch, kh→h, oe/ou→u, c→k …)
+/// transliteration schemes disagree on to one form (w→v, j/y→i, sz/sj/sch→sh, cz/tsj/tsch/kh→ch, oe/ou→u, c→k …)
 /// and collapses doubled letters. Two tokens match when their Damerau–Levenshtein distance (optimal string alignment)
 /// is within <see cref="AllowedEdits"/> of the query token's length, or when the query token (3+ letters) is a prefix.
 /// </remarks>
@@ -35,8 +35,8 @@ public static class NameKey
     // Longest first: each rule rewrites a spelling that differs between transliteration schemes or languages.
     private static readonly (string From, string To)[] Rules =
     [
-        ("shch", "sh"), ("sztsj", "sh"), ("szcz", "sh"), ("tsch", "ch"), ("tsj", "ch"), ("sch", "sh"), ("sz", "sh"), ("sj", "sh"),
-        ("cz", "ch"), ("zj", "zh"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("ij", "i"), ("oe", "u"), ("ou", "u"), ("w", "v"),
+        ("szcz", "shch"), ("tsch", "ch"), ("tsj", "ch"), ("sch", "sh"), ("sz", "sh"), ("sj", "sh"),
+        ("cz", "ch"), ("zj", "zh"), ("kh", "ch"), ("ph", "f"), ("ck", "k"), ("ij", "i"), ("oe", "u"), ("ou", "u"), ("w", "v"),
         ("y", "i"), ("j", "i"), ("q", "k"), ("x", "ks"),
     ];
 
