@@ -20,6 +20,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Overview.OverviewService>();
         builder.Services.AddScoped<Network.NetworkQueries>();
         builder.Services.AddScoped<Search.SearchService>();
+        builder.Services.AddScoped<Network.EntityPageQueries>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditSearch>();
         return builder;

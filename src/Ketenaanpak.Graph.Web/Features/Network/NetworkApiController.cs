@@ -59,11 +59,7 @@ public sealed class NetworkApiController(NetworkQueries queries, SearchService s
     public async Task<ActionResult<IReadOnlyList<SearchHitDto>>> Search([FromQuery] string? q, [FromQuery(Name = "doel")] string? purpose, CancellationToken ct)
     {
         var text = q?.Trim() ?? "";
-        if (text.Length < 2) return FieldProblem("q", "Vul minstens twee tekens in om te zoeken.");
-        if (text.Length > 100) return FieldProblem("q", "Een zoekopdracht heeft hoogstens 100 tekens.");
-        if (text.Any(char.IsControl)) return FieldProblem("q", "De zoekopdracht bevat een stuurteken; typ de tekst opnieuw in.");
-        // Invalid UTF-8 in the query string arrives either as U+FFFD or still percent-encoded (%C3( …).
-        if (text.Contains('\uFFFD') || System.Text.RegularExpressions.Regex.IsMatch(text, "%[89A-Fa-f][0-9A-Fa-f]")) return FieldProblem("q", "De zoekopdracht bevat ongeldige tekens; typ de tekst opnieuw in.");
+        if (SearchInput.Problem(text) is { } message) return FieldProblem("q", message);
         if (purpose is { Length: > MaxPurposeLength }) return FieldProblem("doel", $"Het doel heeft hoogstens {MaxPurposeLength} tekens.");
         return Ok(await search.SearchAsync(current.Actor, text, purpose, ct));
     }
