@@ -21,6 +21,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Network.NetworkQueries>();
         builder.Services.AddScoped<Search.SearchService>();
         builder.Services.AddScoped<Network.EntityPageQueries>();
+        builder.Services.AddScoped<Network.AnalysisQueries>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditSearch>();
         return builder;
