@@ -38,7 +38,7 @@ public sealed class BadInputCorpusTests(SqliteTestStore store) : IClassFixture<S
             yield return [new Case($"offset={offset}", "GET", $"/api/nodes/{Guid0}/neighbourhood?offset={offset}", "al getoonde buren")];
         yield return [new Case("offset=abc", "GET", $"/api/nodes/{Guid0}/neighbourhood?offset=abc", "niet geldig")];
         foreach (var algorithm in new[] { "foo", "%3Cscript%3E", "degree%00", "DROP%20TABLE" })
-            yield return [new Case($"analysis {algorithm}", "GET", $"/api/analysis/{algorithm}", "Onbekende analyse")];
+            yield return [new Case($"analysis {algorithm}", "GET", $"/api/analysis/{algorithm}", algorithm.Contains("%00") ? null : "Onbekende analyse")]; // Kestrel refuses a NUL itself
         foreach (var top in new[] { "0", "501", "-3" })
             yield return [new Case($"analysis top={top}", "GET", $"/api/analysis/degree?top={top}", "Toon 1 tot en met 500")];
         yield return [new Case("analysis top=abc", "GET", "/api/analysis/degree?top=abc", "niet geldig")];
