@@ -31,6 +31,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Storage:DataDirectory", _dataDirectory);
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("Demo:Password", DemoPassword);
+            // A free port of the system's choosing: without it the server fell back to 5000, so two worktrees' browser
+            // runs on one machine collided.
+            b.UseSetting("urls", "http://127.0.0.1:0");
         });
         _app.UseKestrel(0);
         _app.StartServer();
