@@ -26,6 +26,9 @@ public static class DependencyInjection
         builder.Services.AddScoped<Explorer.ExplorerPaths>();
         builder.Services.AddScoped<Explorer.ExplorerExports>();
         builder.Services.AddScoped<Explorer.SavedViews>();
+        builder.Services.AddScoped<Search.SearchService>();
+        builder.Services.AddScoped<Network.EntityPageQueries>();
+        builder.Services.AddScoped<Network.AnalysisQueries>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditSearch>();
         return builder;

@@ -21,6 +21,8 @@ public static class Commands
           analyse <algo> --input FILE [--format edgelist|csv|ftm|graphml] [--values OUT.tsv] [--threads N] [--k K]
                                       run one algorithm on a graph file; one JSON line with n, m, load_s, compute_s, top5
           bench <algo> ...            ours and the igraph/networkx peer on the same generated file, with the ratio
+          bench expand --nodes N [--edges M] [--requests R] [--cap C] [--hops H] [--before]
+                                      p50/p95 of the explorer's expand (access policy + audit) on a generated store
           audit verify [--expect-head SEQ:HASH]
                                       check the audit log's hash chain; prints the result and the head (keep the
                                       head outside the system: a removed tail is only caught with --expect-head);
@@ -48,6 +50,7 @@ public static class Commands
                 "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
                 "generate" => GenerateCommand.Run(rest, stdout, stderr),
                 "analyse" or "analyze" => Analyse.AnalyseCommand.Run(rest, stdout, stderr),
+                "bench" when rest.FirstOrDefault() == "expand" => await Bench.ExpandBenchCommand.RunAsync(rest[1..], stdout, stderr),
                 "bench" => Analyse.BenchCommand.Run(rest, stdout, stderr),
                 "audit" => await AuditCommand.RunAsync(rest, stdout, stderr),
                 "user" => await UserCommand.RunAsync(rest, stdout, stderr),

@@ -44,6 +44,7 @@ public static class DependencyInjection
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddApiDocument();
         return builder;
     }
 
@@ -76,6 +77,7 @@ public static class DependencyInjection
             DashboardTitle = "Ketenaanpak.Graph – achtergrondtaken",
         }).RequireAuthorization(Policies.Administration);
         app.MapControllers();
+        app.MapApiDocument();
         return app;
     }
 }

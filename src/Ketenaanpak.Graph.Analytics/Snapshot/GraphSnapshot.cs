@@ -25,6 +25,8 @@ public sealed class GraphSnapshot
     private readonly int[] _from;
     private readonly int[] _to;
     private readonly int[]? _parentIds;
+    private readonly int[]? _parentEdges;
+    private readonly Lazy<(int[] Offsets, int[] Edges)> _incident;
     private readonly Lazy<CsrGraph> _out;
     private readonly Lazy<CsrGraph> _in;
     private readonly Lazy<CsrGraph> _undirected;
@@ -34,8 +36,10 @@ public sealed class GraphSnapshot
     internal const int OpenTo = int.MaxValue;
 
     internal GraphSnapshot(long version, SnapshotNode[] nodes, int[] src, int[] dst, RelationType[] type,
-        double[] weight, int[] from, int[] to, GraphSnapshot? parent, int[]? parentIds)
+        double[] weight, int[] from, int[] to, GraphSnapshot? parent, int[]? parentIds, int[]? parentEdges = null)
     {
+        _parentEdges = parentEdges;
+        _incident = new(BuildIncidence);
         Version = version;
         _nodes = nodes;
         _src = src;
@@ -83,6 +87,52 @@ public sealed class GraphSnapshot
 
     /// <summary>Node by id.</summary>
     public SnapshotNode Node(int id) => _nodes[id];
+
+    /// <summary>
+    /// Indices of the stored edges that touch <paramref name="v"/> (outgoing and incoming, a self-loop once), ascending.
+    /// Unlike <see cref="Out"/>/<see cref="In"/>, whose edge ids are those of the sorted CSR, these are the indices
+    /// <see cref="Edge"/> takes, so a caller can reach an edge's type, dates and whatever it keeps beside the snapshot
+    /// per edge. Built on first use in O(n + m), 4·(n + 1 + 2m) bytes.
+    /// </summary>
+    public ReadOnlySpan<int> IncidentEdges(int v)
+    {
+        var (offsets, edges) = _incident.Value;
+        return new(edges, offsets[v], offsets[v + 1] - offsets[v]);
+    }
+
+    /// <summary>The index of edge <paramref name="e"/> in the root snapshot this view was (repeatedly) filtered from.</summary>
+    public int RootEdgeIndex(int e)
+    {
+        for (var s = this; s._parentEdges is not null; s = s.Parent!) e = s._parentEdges[e];
+        return e;
+    }
+
+    /// <summary>The id of node <paramref name="id"/> in the root snapshot.</summary>
+    public int RootId(int id)
+    {
+        for (var s = this; s._parentIds is not null; s = s.Parent!) id = s._parentIds[id];
+        return id;
+    }
+
+    private (int[] Offsets, int[] Edges) BuildIncidence()
+    {
+        var offsets = new int[_nodes.Length + 1];
+        for (int e = 0; e < _src.Length; e++)
+        {
+            offsets[_src[e] + 1]++;
+            if (_dst[e] != _src[e]) offsets[_dst[e] + 1]++;
+        }
+        for (int i = 0; i < _nodes.Length; i++) offsets[i + 1] += offsets[i];
+        var fill = offsets.AsSpan(0, _nodes.Length).ToArray();
+        var edges = new int[offsets[_nodes.Length]];
+        // Edges are visited in ascending order, so every node's list comes out ascending without a sort.
+        for (int e = 0; e < _src.Length; e++)
+        {
+            edges[fill[_src[e]]++] = e;
+            if (_dst[e] != _src[e]) edges[fill[_dst[e]]++] = e;
+        }
+        return (offsets, edges);
+    }
 
     /// <summary>Stored edge by edge index 0..<see cref="EdgeCount"/>-1.</summary>
     public SnapshotEdge Edge(int e) => new(_src[e], _dst[e], _type[e], _weight[e],
@@ -137,6 +187,7 @@ public sealed class GraphSnapshot
         }
         int lo = filter.From?.DayNumber ?? OpenFrom, hi = filter.To?.DayNumber ?? OpenTo;
         var b = new EdgeArrays(_src.Length);
+        var parentEdges = new List<int>(_src.Length);
         for (int e = 0; e < _src.Length; e++)
         {
             int s = map[_src[e]], t = map[_dst[e]];
@@ -145,9 +196,10 @@ public sealed class GraphSnapshot
             if (_from[e] > hi || _to[e] < lo) continue;
             if (filter.EdgeVisible is not null && !filter.EdgeVisible(Edge(e), _nodes[_src[e]], _nodes[_dst[e]])) continue;
             b.Add(s, t, _type[e], _weight[e], _from[e], _to[e]);
+            parentEdges.Add(e);
         }
         return new GraphSnapshot(Version, kept.ToArray(), b.Src.ToArray(), b.Dst.ToArray(), b.Type.ToArray(),
-            b.Weight.ToArray(), b.From.ToArray(), b.To.ToArray(), this, parentIds.ToArray());
+            b.Weight.ToArray(), b.From.ToArray(), b.To.ToArray(), this, parentIds.ToArray(), parentEdges.ToArray());
     }
 
     internal sealed class EdgeArrays(int capacity)

@@ -42,35 +42,20 @@ public sealed class GraphSnapshotService(IServiceScopeFactory scopes, ILogger<Gr
     /// <summary>The part of the current snapshot <paramref name="actor"/> may read, further narrowed by <paramref name="narrow"/>.</summary>
     public GraphSnapshot VisibleTo(Actor actor, SnapshotFilter? narrow = null) => VisibleTo(Current, actor, narrow);
 
-    public static GraphSnapshot VisibleTo(StoreGraph graph, Actor actor, SnapshotFilter? narrow = null)
+    public static GraphSnapshot VisibleTo(StoreGraph graph, Actor actor, SnapshotFilter? narrow = null) =>
+        VisibleTo(graph, ViewerAccess.For(graph, actor), narrow);
+
+    /// <summary>The whole-snapshot form of <paramref name="access"/>'s rules (the same rules an expand applies locally).</summary>
+    public static GraphSnapshot VisibleTo(StoreGraph graph, ViewerAccess access, SnapshotFilter? narrow = null)
     {
         var snapshot = graph.Snapshot;
         var filter = narrow ?? SnapshotFilter.All;
-        if (!AccessPolicy.MayReadNetwork(actor))
-            return snapshot.Filter(filter with { NodeVisible = _ => false });
-
-        var seesAll = AccessPolicy.SeesAllDossiers(actor);
-        var readableDossiers = graph.ReadableDossiers(actor);
-        bool InTeam(SnapshotNode node) => node.DossierRoles is { } roles && roles.Keys.Any(readableDossiers.Contains);
-
-        bool NodeVisible(SnapshotNode node)
-        {
-            var tag = graph.NodeFacts[snapshot.IndexOf(node.Key)!.Value];
-            var inTeam = InTeam(node);
-            // Outside the RIEC a user's network is their dossiers plus what their own organisation reported.
-            if (!seesAll && !inTeam && tag.Partner != actor.PartnerId) return false;
-            return AccessPolicy.ForFact(actor, tag.AsProvenance(), inTeam) == FactAccess.Readable;
-        }
-
-        bool EdgeVisible(SnapshotEdge edge, SnapshotNode source, SnapshotNode target) =>
-            AccessPolicy.ForFact(actor, graph.EdgeFacts[edge.Index].AsProvenance(), InTeam(source) || InTeam(target)) == FactAccess.Readable;
-
         var outer = filter.NodeVisible;
         var outerEdge = filter.EdgeVisible;
         return snapshot.Filter(filter with
         {
-            NodeVisible = n => NodeVisible(n) && (outer is null || outer(n)),
-            EdgeVisible = (e, s, t) => EdgeVisible(e, s, t) && (outerEdge is null || outerEdge(e, s, t)),
+            NodeVisible = n => access.NodeVisible(n) && (outer is null || outer(n)),
+            EdgeVisible = (e, s, t) => access.EdgeReadable(e.Index, s, t) && (outerEdge is null || outerEdge(e, s, t)),
         });
     }
 }

@@ -1,7 +1,12 @@
 namespace Ketenaanpak.Graph.Application.Network;
 
 /// <summary>One Cytoscape-shaped answer for every graph request: { nodes: [{data}], edges: [{data}] }.</summary>
-public sealed record GraphDto(IReadOnlyList<ElementDto<NodeData>> Nodes, IReadOnlyList<ElementDto<EdgeData>> Edges, bool Truncated);
+/// <param name="Truncated">True when more elements exist than the answer holds.</param>
+public sealed record GraphDto(IReadOnlyList<ElementDto<NodeData>> Nodes, IReadOnlyList<ElementDto<EdgeData>> Edges, bool Truncated)
+{
+    /// <summary>For a capped expand: how many more neighbours the next pages hold (a lower bound when enumeration stopped early).</summary>
+    public int Remaining { get; init; }
+}
 
 public sealed record ElementDto<T>(T Data);
 
@@ -19,7 +24,18 @@ public sealed record NodeDetailsDto(string Id, string Kind, string Label, bool P
 
 public sealed record DossierRoleDto(string Number, string Title, string Role);
 
-public sealed record SearchHitDto(string Id, string Label, string Kind, IReadOnlyList<string> Dossiers);
+/// <param name="Dossiers">Keys (ids) of the readable dossiers the entity appears in.</param>
+public sealed record SearchHitDto(string Id, string Label, string Kind, IReadOnlyList<string> Dossiers)
+{
+    /// <summary>The kind in Dutch (Persoon, Adres, …).</summary>
+    public string KindLabel { get; init; } = "";
+
+    /// <summary>What matched: naam, naam (bij benadering), IBAN, postcode en huisnummer, …</summary>
+    public string MatchedOn { get; init; } = "";
+
+    /// <summary>The readable dossiers with their number, title and the entity's role in each.</summary>
+    public IReadOnlyList<DossierRoleDto> DossierRoles { get; init; } = [];
+}
 
 public sealed record FacilitatorRankDto(string Id, string Label, string? Kind, double Score, bool InMinimumCut);
 

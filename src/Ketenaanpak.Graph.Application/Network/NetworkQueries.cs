@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Ketenaanpak.Graph.Analytics.Centrality;
 using Ketenaanpak.Graph.Analytics.Flow;
-using Ketenaanpak.Graph.Analytics.Paths;
 using Ketenaanpak.Graph.Analytics.Snapshot;
 using Ketenaanpak.Graph.Application.Abstractions;
 using Ketenaanpak.Graph.Application.Analytics;
@@ -30,8 +27,9 @@ public sealed class NetworkQueries(IGraphDbContext db, GraphSnapshotService snap
     public async Task<NodeDetailsDto?> NodeAsync(Actor actor, NodeId id, string? purpose, CancellationToken ct = default)
     {
         var scope = ViewerScope.For(actor, snapshots.Current);
-        if (scope.Visible.IndexOf(id.ToString()) is not { } v) return null;
-        var snapshotNode = scope.Visible.Node(v);
+        var root = scope.Graph.Snapshot;
+        if (root.IndexOf(id.ToString()) is not { } v || !scope.Access.NodeVisible(v)) return null;
+        var snapshotNode = root.Node(v);
         var node = await db.Nodes.AsNoTracking().Include(n => n.Statements).SingleOrDefaultAsync(n => n.Id == id, ct);
         if (node is null) return null;
         var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
@@ -64,14 +62,18 @@ public sealed class NetworkQueries(IGraphDbContext db, GraphSnapshotService snap
         };
     }
 
-    public async Task<GraphDto?> NeighbourhoodAsync(Actor actor, NodeId id, int hops, int max, string? purpose, CancellationToken ct = default)
+    /// <summary>
+    /// The neighbours of a node up to <paramref name="hops"/> steps, <paramref name="cap"/> at a time from
+    /// <paramref name="offset"/> (see <see cref="NeighbourhoodExpander"/>); null when the node is not in the user's network.
+    /// </summary>
+    public async Task<GraphDto?> NeighbourhoodAsync(Actor actor, NodeId id, int hops, int cap, string? purpose, CancellationToken ct = default,
+        int offset = 0)
     {
         var scope = ViewerScope.For(actor, snapshots.Current);
-        if (scope.Visible.IndexOf(id.ToString()) is not { } start) return null;
-        var around = PathFinder.KHop(scope.Visible.Undirected, start, hops, max);
-        var graph = ToGraph(scope, around.Vertices, around.Truncated);
+        if (scope.Graph.Snapshot.IndexOf(id.ToString()) is not { } start || !scope.Access.NodeVisible(start)) return null;
+        var graph = NeighbourhoodExpander.Expand(scope, start, hops, cap, offset);
         await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Netwerk", id.ToString(),
-            $"buurt van {hops} stap(pen): {graph.Nodes.Count} entiteiten, {graph.Edges.Count} relaties", purpose), ct);
+            $"buurt van {hops} stap(pen) vanaf {offset}: {graph.Nodes.Count} entiteiten, {graph.Edges.Count} relaties", purpose), ct);
         return graph;
     }
 
@@ -80,44 +82,17 @@ public sealed class NetworkQueries(IGraphDbContext db, GraphSnapshotService snap
     {
         var snapshot = scope.Visible;
         var included = vertices.ToHashSet();
-        var nodes = included.Order().Select(v => snapshot.Node(v)).Select(n => new ElementDto<NodeData>(new NodeData(n.Key, scope.Label(n),
-            n.Kind?.ToString(), ViewerScope.RoleName(scope.RoleFor(n)), n.Cuttable, scope.IsPseudonymised(n)))).ToList();
-        var edges = new List<ElementDto<EdgeData>>();
-        for (var e = 0; e < snapshot.EdgeCount; e++)
-        {
-            var edge = snapshot.Edge(e);
-            if (!included.Contains(edge.Source) || !included.Contains(edge.Target)) continue;
-            var source = snapshot.Node(edge.Source).Key;
-            var target = snapshot.Node(edge.Target).Key;
-            edges.Add(new ElementDto<EdgeData>(new EdgeData($"{source}|{target}|{edge.Type}|{e}", source, target, edge.Type.ToString(),
-                RelationTypeInfo.Of(edge.Type).DutchLabel, edge.Weight)));
-        }
+        var nodes = included.Order().Select(v => NeighbourhoodExpander.NodeElement(scope, snapshot.Node(v))).ToList();
+        // Only the edges around the included vertices are looked at, not every edge of the snapshot.
+        var edgeIds = new SortedSet<int>();
+        foreach (var v in included)
+            foreach (var e in snapshot.IncidentEdges(v))
+            {
+                var edge = snapshot.Edge(e);
+                if (included.Contains(edge.Source) && included.Contains(edge.Target)) edgeIds.Add(e);
+            }
+        var edges = edgeIds.Select(e => NeighbourhoodExpander.EdgeElement(snapshot, snapshot.Edge(e), snapshot.RootEdgeIndex(e))).ToList();
         return new GraphDto(nodes, edges, truncated);
-    }
-
-    public async Task<IReadOnlyList<SearchHitDto>> SearchAsync(Actor actor, string query, string? purpose, CancellationToken ct = default)
-    {
-        var scope = ViewerScope.For(actor, snapshots.Current);
-        var needle = Fold(query);
-        var hits = new List<SearchHitDto>();
-        for (var v = 0; v < scope.Visible.NodeCount && hits.Count < 50; v++)
-        {
-            var node = scope.Visible.Node(v);
-            if (scope.IsPseudonymised(node) || !Fold(node.Label).Contains(needle, StringComparison.Ordinal)) continue;
-            hits.Add(new SearchHitDto(node.Key, node.Label, node.Kind?.ToString() ?? "", node.DossierRoles?.Keys.Where(scope.ReadableDossiers.Contains).ToList() ?? []));
-        }
-        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Search, "Zoekopdracht", null, $"{hits.Count} resultaten voor '{query}'", purpose), ct);
-        return hits;
-    }
-
-    /// <summary>Lower case without diacritics, so "wojcik" finds "Wójcik".</summary>
-    public static string Fold(string text)
-    {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c == 'ł' ? 'l' : c);
-        return sb.ToString();
     }
 
     public async Task<BarrierDto?> BarriersAsync(Actor actor, string dossierNumber, string? purpose, CancellationToken ct = default)

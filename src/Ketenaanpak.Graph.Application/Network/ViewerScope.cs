@@ -11,24 +11,31 @@ namespace Ketenaanpak.Graph.Application.Network;
 /// </summary>
 public sealed class ViewerScope
 {
-    private ViewerScope(Actor actor, StoreGraph graph, GraphSnapshot visible, HashSet<string> readableDossiers)
+    private readonly Lazy<GraphSnapshot> _visible;
+
+    private ViewerScope(Actor actor, StoreGraph graph, SnapshotFilter? narrow)
     {
         Actor = actor;
         Graph = graph;
-        Visible = visible;
-        ReadableDossiers = readableDossiers;
+        Access = ViewerAccess.For(graph, actor);
+        // Cut out only when asked for: a whole-store filter is O(n + m), which local reads (expand) do not need.
+        _visible = new(() => GraphSnapshotService.VisibleTo(graph, Access, narrow));
     }
 
     public Actor Actor { get; }
     public StoreGraph Graph { get; }
-    public GraphSnapshot Visible { get; }
-    public IReadOnlySet<string> ReadableDossiers { get; }
 
-    public static ViewerScope For(Actor actor, StoreGraph graph, SnapshotFilter? narrow = null) => new(actor, graph,
-        GraphSnapshotService.VisibleTo(graph, actor, narrow),
-        graph.ReadableDossiers(actor));
+    /// <summary>The access rules as predicates on the root snapshot (<see cref="StoreGraph.Snapshot"/>).</summary>
+    public ViewerAccess Access { get; }
 
-    public bool InTeam(SnapshotNode node) => node.DossierRoles is { } roles && roles.Keys.Any(ReadableDossiers.Contains);
+    /// <summary>The user's visible part of the snapshot (built on first use, O(n + m)).</summary>
+    public GraphSnapshot Visible => _visible.Value;
+
+    public IReadOnlySet<string> ReadableDossiers => Access.ReadableDossiers;
+
+    public static ViewerScope For(Actor actor, StoreGraph graph, SnapshotFilter? narrow = null) => new(actor, graph, narrow);
+
+    public bool InTeam(SnapshotNode node) => Access.InTeam(node);
 
     public bool IsPseudonymised(SnapshotNode node)
     {

@@ -177,4 +177,57 @@ public sealed class ApiLeakTests(SqliteTestStore store) : IClassFixture<SqliteTe
         Assert.Equal(AuditAction.Analysis, (await LastAsync()).Action);
         Assert.Equal(count + 4, Before());
     }
+
+    [Fact]
+    public async Task Coordinator_PoliceOnlyNode_NeverScoredByAnyAnalysis()
+    {
+        await using var app = new AppFactory(store);
+        var s = await ArrangeAsync(app);
+        using var coordinator = await SignIn.AsAsync(app, "coordinator");
+        foreach (var algorithm in new[] { "degree", "betweenness", "closeness", "eigenvector", "pagerank", "kcore", "louvain" })
+        {
+            var whole = await GetAsync(coordinator, $"/api/analysis/{algorithm}?top=500");
+            Assert.True(whole.Status == HttpStatusCode.OK, $"{algorithm}: {(int)whole.Status} {whole.Body}");
+            Assert.DoesNotContain(s.Secret.ToString(), whole.Body);
+            Assert.DoesNotContain(SecretName, whole.Body);
+            var dossier = await GetAsync(coordinator, $"/api/analysis/{algorithm}?dossier={s.DossierNumber}&top=500");
+            Assert.Equal(HttpStatusCode.OK, dossier.Status);
+            Assert.DoesNotContain(s.Secret.ToString(), dossier.Body);
+        }
+        // The police's own fact does count for them: the same analysis, narrowed to persons, ranks the node.
+        using var police = await SignIn.AsAsync(app, "casusoverleg");
+        var own = await GetAsync(police, "/api/analysis/degree?kind=Person&top=500");
+        Assert.Equal(HttpStatusCode.OK, own.Status);
+        Assert.Contains(s.Secret.ToString(), own.Body);
+    }
+
+    [Fact]
+    public async Task Coordinator_PoliceOnlyNode_NotOnTheEntityPageNorInCappedExpands()
+    {
+        await using var app = new AppFactory(store);
+        var s = await ArrangeAsync(app);
+        using var coordinator = await SignIn.AsAsync(app, "coordinator");
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(coordinator, $"/entiteiten/{s.Secret}")).Status);
+        var page = await GetAsync(coordinator, $"/entiteiten/{s.Landlord}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.DoesNotContain(SecretAlias, page.Body);
+        Assert.DoesNotContain(SecretName, page.Body);
+        Assert.DoesNotContain(s.Secret.ToString(), page.Body);
+        Assert.Contains("vraag het na bij Politie Oost-Nederland", page.Body);
+        for (var offset = 0; offset < 40; offset += 5)
+            Assert.DoesNotContain(s.Secret.ToString(), (await GetAsync(coordinator, $"/api/nodes/{s.Landlord}/neighbourhood?hops=2&cap=5&offset={offset}")).Body);
+        Assert.DoesNotContain(SecretName, (await GetAsync(coordinator, "/zoeken?q=tussenpersoon")).Body);
+    }
+
+    [Fact]
+    public async Task Analysis_Read_LeavesAnAuditEntryWithItsPurpose()
+    {
+        await using var app = new AppFactory(store);
+        var s = await ArrangeAsync(app);
+        using var analyst = await SignIn.AsAsync(app, "analist");
+        await analyst.GetAsync($"/api/analysis/pagerank?dossier={s.DossierNumber}&doel=voorbereiding casusoverleg");
+        await using var db = store.NewContext();
+        var e = await db.AuditEntries.OrderByDescending(x => x.Sequence).FirstAsync();
+        Assert.Equal((AuditAction.Analysis, "Dossier", "voorbereiding casusoverleg"), (e.Action, e.SubjectType, e.Purpose));
+    }
 }

@@ -57,9 +57,16 @@ public sealed class AuthorizationMatrixTests(SqliteTestStore store) : IClassFixt
         return list;
     }
 
+    /// <summary>Sample URLs for GET routes whose parameter is not a resource id, so that they are in the matrix too.</summary>
+    private static readonly Dictionary<string, string> SampleUrls = new()
+    {
+        ["api/analysis/{algorithm}"] = "/api/analysis/degree?top=5",
+    };
+
     /// <summary>A URL for a GET route without required parameters; null when the route needs a resource id.</summary>
     private static string? Url(RoutePattern pattern)
     {
+        if (SampleUrls.TryGetValue(pattern.RawText?.TrimStart('/') ?? "", out var sample)) return sample;
         var segments = new List<string>();
         foreach (var segment in pattern.PathSegments)
         {

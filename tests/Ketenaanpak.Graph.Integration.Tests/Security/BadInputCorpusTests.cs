@@ -65,6 +65,28 @@ public sealed class BadInputCorpusTests(SqliteTestStore store) : IClassFixture<S
         foreach (var max in new[] { "0", "501", "-5", "1e9", "" })
             yield return [new Case($"max={max}", "GET", $"/api/nodes/{Guid0}/neighbourhood?max={max}", max is "0" or "501" or "-5" ? "entiteiten tegelijk" : "niet geldig")];
         yield return [new Case("unknown node", "GET", $"/api/nodes/{Guid0}", "geen toegang")];
+        // Explorer API (expand paging, analyses) and the search and entity pages.
+        foreach (var cap in new[] { "0", "501", "-1" })
+            yield return [new Case($"cap={cap}", "GET", $"/api/nodes/{Guid0}/neighbourhood?cap={cap}", "entiteiten tegelijk")];
+        foreach (var offset in new[] { "-1", "100001" })
+            yield return [new Case($"offset={offset}", "GET", $"/api/nodes/{Guid0}/neighbourhood?offset={offset}", "al getoonde buren")];
+        yield return [new Case("offset=abc", "GET", $"/api/nodes/{Guid0}/neighbourhood?offset=abc", "niet geldig")];
+        foreach (var algorithm in new[] { "foo", "%3Cscript%3E", "degree%00", "DROP%20TABLE" })
+            yield return [new Case($"analysis {algorithm}", "GET", $"/api/analysis/{algorithm}", algorithm.Contains("%00") ? null : "Onbekende analyse")]; // Kestrel refuses a NUL itself
+        foreach (var top in new[] { "0", "501", "-3" })
+            yield return [new Case($"analysis top={top}", "GET", $"/api/analysis/degree?top={top}", "Toon 1 tot en met 500")];
+        yield return [new Case("analysis top=abc", "GET", "/api/analysis/degree?top=abc", "niet geldig")];
+        foreach (var kind in new[] { "Alien", "3", "Person,Address", "%3Cb%3E" })
+            yield return [new Case($"analysis kind={kind}", "GET", $"/api/analysis/pagerank?kind={kind}", "Onbekende soort entiteit")];
+        foreach (var nr in new[] { "%3Cscript%3E", "DOS'%20OR%20'1'%3D'1", new string('D', 40) })
+            yield return [new Case($"analysis dossier={nr}", "GET", $"/api/analysis/degree?dossier={nr}", "dossiernummer")];
+        yield return [new Case("analysis unknown dossier", "GET", "/api/analysis/degree?dossier=DOS-1999-001", "geen toegang")];
+        yield return [new Case("analysis purpose too long", "GET", $"/api/analysis/degree?doel={new string('d', 250)}", "hoogstens 200 tekens")];
+        foreach (var q in new[] { "a", new string('x', 101), "ab%1Fcd", "%C3%28abc" })
+            yield return [new Case($"search page q='{(q.Length > 20 ? q[..20] : q)}'", "GET", $"/zoeken?q={q}", q.StartsWith("%C3") ? "ongeldige tekens" : q.Contains('%') ? "stuurteken" : q.Length > 100 ? "100 tekens" : "twee tekens")];
+        foreach (var id in new[] { "niet-een-guid", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "'%20OR%201%3D1--", Guid0 })
+            yield return [new Case($"entity page {id}", "GET", $"/entiteiten/{id}", "niet gevonden")];
+        yield return [new Case("entity page purpose too long", "GET", $"/entiteiten/{Guid0}?doel={new string('d', 250)}", "hoogstens 200 tekens")];
         yield return [new Case("unknown dossier", "GET", "/api/dossiers/DOS-1999-001/barriers", "geen toegang")];
         foreach (var nr in new[] { "%3Cscript%3E", "DOS'%20OR%20'1'%3D'1", new string('D', 40), "..%2F..%2Fetc" })
             yield return [new Case($"dossier number {nr}", "GET", $"/api/dossiers/{nr}/barriers", "dossiernummer")];

@@ -1,4 +1,5 @@
 using Ketenaanpak.Graph.Application.Network;
+using Ketenaanpak.Graph.Application.Search;
 using Ketenaanpak.Graph.Application.Security;
 using Ketenaanpak.Graph.Domain.Common;
 using Ketenaanpak.Graph.Web.Security;
@@ -17,7 +18,7 @@ namespace Ketenaanpak.Graph.Web.Features.Network;
 [Authorize(Policy = Policies.Network)]
 [EnableRateLimiting(SignInSetup.ApiRateLimit)]
 [Produces("application/json")]
-public sealed class NetworkApiController(NetworkQueries queries, ICurrentActor current) : ControllerBase
+public sealed class NetworkApiController(NetworkQueries queries, SearchService search, ICurrentActor current) : ControllerBase
 {
     private const int MaxPurposeLength = 200;
 
@@ -30,9 +31,14 @@ public sealed class NetworkApiController(NetworkQueries queries, ICurrentActor c
         return details is null ? NotFoundProblem() : details;
     }
 
-    /// <summary>The entity and its neighbours up to <paramref name="hops"/> steps, as Cytoscape elements.</summary>
+    /// <summary>
+    /// The entity and its neighbours up to <paramref name="hops"/> steps, as Cytoscape elements, <paramref name="cap"/>
+    /// (or <paramref name="max"/>, its older name) neighbours at a time from <paramref name="offset"/>: <c>truncated</c>
+    /// and <c>remaining</c> say whether and how many more there are ("toon meer" asks again with offset + cap).
+    /// </summary>
     [HttpGet("nodes/{id}/neighbourhood")]
     public async Task<ActionResult<GraphDto>> Neighbourhood(string id, [FromQuery] int hops = 1, [FromQuery] int max = 200,
+        [FromQuery] int? cap = null, [FromQuery] int offset = 0,
         [FromQuery(Name = "doel")] string? purpose = null, CancellationToken ct = default)
     {
         if (Invalid(id, purpose) is { } problem) return problem;
@@ -40,22 +46,22 @@ public sealed class NetworkApiController(NetworkQueries queries, ICurrentActor c
             return FieldProblem("hops", $"Kies 1 tot en met {NetworkQueries.MaxHops} stappen.");
         if (max is < 1 or > NetworkQueries.MaxNeighbourhood)
             return FieldProblem("max", $"Toon 1 tot en met {NetworkQueries.MaxNeighbourhood} entiteiten tegelijk.");
-        var graph = await queries.NeighbourhoodAsync(current.Actor, new NodeId(Guid.Parse(id)), hops, max, purpose, ct);
+        if (cap is < 1 or > NetworkQueries.MaxNeighbourhood)
+            return FieldProblem("cap", $"Toon 1 tot en met {NetworkQueries.MaxNeighbourhood} entiteiten tegelijk.");
+        if (offset is < 0 or > NeighbourhoodExpander.MaxCandidates)
+            return FieldProblem("offset", $"Begin bij 0 tot en met {NeighbourhoodExpander.MaxCandidates} (het aantal al getoonde buren).");
+        var graph = await queries.NeighbourhoodAsync(current.Actor, new NodeId(Guid.Parse(id)), hops, cap ?? max, purpose, ct, offset);
         return graph is null ? NotFoundProblem() : graph;
     }
 
-    /// <summary>Entities whose name or description contains <paramref name="q"/> (case and accents ignored).</summary>
+    /// <summary>Entities matching <paramref name="q"/>: identifiers exactly (IBAN, KvK, phone, postcode + number, plate, document), names typo-tolerant (see SearchService).</summary>
     [HttpGet("search")]
     public async Task<ActionResult<IReadOnlyList<SearchHitDto>>> Search([FromQuery] string? q, [FromQuery(Name = "doel")] string? purpose, CancellationToken ct)
     {
         var text = q?.Trim() ?? "";
-        if (text.Length < 2) return FieldProblem("q", "Vul minstens twee tekens in om te zoeken.");
-        if (text.Length > 100) return FieldProblem("q", "Een zoekopdracht heeft hoogstens 100 tekens.");
-        if (text.Any(char.IsControl)) return FieldProblem("q", "De zoekopdracht bevat een stuurteken; typ de tekst opnieuw in.");
-        // Invalid UTF-8 in the query string arrives either as U+FFFD or still percent-encoded (%C3( …).
-        if (text.Contains('\uFFFD') || System.Text.RegularExpressions.Regex.IsMatch(text, "%[89A-Fa-f][0-9A-Fa-f]")) return FieldProblem("q", "De zoekopdracht bevat ongeldige tekens; typ de tekst opnieuw in.");
+        if (SearchInput.Problem(text) is { } message) return FieldProblem("q", message);
         if (purpose is { Length: > MaxPurposeLength }) return FieldProblem("doel", $"Het doel heeft hoogstens {MaxPurposeLength} tekens.");
-        return Ok(await queries.SearchAsync(current.Actor, text, purpose, ct));
+        return Ok(await search.SearchAsync(current.Actor, text, purpose, ct));
     }
 
     /// <summary>The dossier's barrier view: facilitators ranked by perpetrator-to-victim traffic, and the minimum cut.</summary>
