@@ -21,6 +21,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<Network.NetworkQueries>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditSearch>();
+        builder.Services.AddScoped<Bulk.GraphImporter>();
+        builder.Services.AddScoped<Bulk.GraphExporter>();
         return builder;
     }
 }
