@@ -65,7 +65,12 @@ public static class FtmParser
                 var from = Values(props, ends.From).ToList();
                 var to = Values(props, ends.To).ToList();
                 if (from.Count == 0 || to.Count == 0) { yield return Reject(line, $"{schema} zonder {ends.From} of {ends.To}."); continue; }
-                var detail = schema == "Payment" ? PaymentDetail(props) : First(props, "role") ?? First(props, "relationship");
+                // Our own export writes types FtM lacks as UnknownLink (and Membership, Associate, Representation)
+                // with the type as role: read it back so a round trip keeps the type.
+                var type = First(props, "role") is { } role && BulkNames.TryRelationType(role, out var roleType) ? roleType : ends.Type;
+                var detail = schema == "Payment" ? PaymentDetail(props) ?? First(props, "description")
+                    : type != ends.Type ? First(props, "summary") : First(props, "role") ?? First(props, "relationship") ?? First(props, "summary");
+                double weight = First(props, "weight") is { } ws && double.TryParse(ws, NumberStyles.Float, CultureInfo.InvariantCulture, out var wv) ? wv : 1;
                 var date = ParseDate(First(props, "date") ?? First(props, "startDate"));
                 var end = ParseDate(First(props, "endDate"));
                 int n = 0;
@@ -74,7 +79,7 @@ public static class FtmParser
                 {
                     if (!nodes.Contains(a) || !nodes.Contains(b)) { dangling++; continue; }
                     var relId = n++ == 0 ? id : $"{id}#{n}";
-                    yield return new ImportItem.RelationItem(new ImportRelation(relId, a, b, ends.Type, 1, line, detail, date,
+                    yield return new ImportItem.RelationItem(new ImportRelation(relId, a, b, type, weight, line, detail, date,
                         end is { } e && date is { } d && e < d ? null : end));
                 }
                 continue;

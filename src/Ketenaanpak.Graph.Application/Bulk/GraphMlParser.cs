@@ -92,9 +92,17 @@ public static class GraphMlParser
                 return new ImportItem.Rejected(new ImportRejection(line, $"Gewicht '{w}' is geen getal."));
             var (a, b) = (src, dst);
             if (!edgeDirected && !RelationTypeInfo.Of(type).Directed && string.CompareOrdinal(a, b) > 0) (a, b) = (b, a);
+            DateOnly? from = null, to = null;
+            if (data.TryGetValue("validFrom", out var vf)) { if (!TryDate(vf, out var d)) return Bad("begindatum", vf); from = d; }
+            if (data.TryGetValue("validTo", out var vt)) { if (!TryDate(vt, out var d)) return Bad("einddatum", vt); to = d; }
             return new ImportItem.RelationItem(new ImportRelation(edgeId, a, b, type, weight, line, data.GetValueOrDefault("detail"),
-                ImpliedKind: defaultKind));
+                from, to, ImpliedKind: defaultKind));
         }
+
+        ImportItem Bad(string what, string value) => new ImportItem.Rejected(new ImportRejection(line, $"De {what} '{value}' is geen datum (jjjj-mm-dd)."));
+
+        static bool TryDate(string s, out DateOnly d) =>
+            DateOnly.TryParseExact(s.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out d);
     }
 }
 
