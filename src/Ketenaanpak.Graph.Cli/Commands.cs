@@ -32,6 +32,7 @@ public static class Commands
           import FILE [--format csv|ftm|graphml|edgelist|matrix|two-mode] [--mapping M.json] [--dataset NAME]
                  [--partner CODE] [--grading E4] [--legal-basis Covenant] [--handling-code Chain]
                  [--retain-until YYYY-MM-DD] [--kind Person] [--duplicates sum|first] [--rejections OUT.csv]
+                 [--dry-run]
                                       import a file (or a folder with nodes.csv/edges.csv) into the store in one
                                       transaction; re-importing the same dataset adds nothing twice
           export --format graphml|ftm|csv|cypher|neo4j-csv [--dataset NAME] --out PATH [--force]

@@ -32,3 +32,22 @@ public interface IBulkGraphWriterFactory
     string Provider { get; }
     Task<IBulkGraphWriter> BeginAsync(ImportProvenance provenance, CancellationToken cancellationToken);
 }
+
+/// <summary>Saves nothing: an import with it only reads, checks and reports (a dry run: see the rejected rows first).</summary>
+public sealed class DryRunWriterFactory : IBulkGraphWriterFactory
+{
+    public string Provider => "dry-run";
+
+    public Task<IBulkGraphWriter> BeginAsync(ImportProvenance provenance, CancellationToken cancellationToken) =>
+        Task.FromResult<IBulkGraphWriter>(new Writer());
+
+    private sealed class Writer : IBulkGraphWriter
+    {
+        private long _nodes, _statements, _relations;
+        public ValueTask AddNodeAsync(BulkNode node, CancellationToken ct) { _nodes++; return ValueTask.CompletedTask; }
+        public ValueTask AddStatementAsync(BulkStatement statement, CancellationToken ct) { _statements++; return ValueTask.CompletedTask; }
+        public ValueTask AddRelationAsync(BulkRelation relation, CancellationToken ct) { _relations++; return ValueTask.CompletedTask; }
+        public Task<BulkWriteResult> CommitAsync(CancellationToken ct) => Task.FromResult(new BulkWriteResult(0, 0, 0));
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

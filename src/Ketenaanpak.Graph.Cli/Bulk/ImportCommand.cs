@@ -23,11 +23,11 @@ public static class ImportCommand
     internal static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly string[] Flags = ["format", "mapping", "dataset", "partner", "grading", "legal-basis", "handling-code",
-        "retain-until", "kind", "duplicates", "rejections"];
+        "retain-until", "kind", "duplicates", "rejections", "dry-run"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new CliArgs(args);
+        var a = new CliArgs(args, "dry-run");
         if (a.Positional.Count != 1) throw new CliUsageException("use: ketenaanpak import FILE [--format csv|ftm|graphml|edgelist|matrix|two-mode] [--mapping M] [--dataset NAME]");
         var given = a.Positional[0];
         var path = Path.GetFullPath(given);
@@ -47,15 +47,14 @@ public static class ImportCommand
             var d => throw new CliUsageException($"--duplicates must be sum or first, got '{d}'."),
         };
 
-        // The file path stays out of the host's configuration: "/path" is a switch there and would swallow the next flag.
-        using var host = CliHost.Build(args.Where(x => x != given).ToArray());
+        using var host = CliHost.Build(args);
         await host.Services.GetRequiredService<StoreInitialiser>().InitialiseAsync(CancellationToken.None);
         await using var scope = host.Services.CreateAsyncScope();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var db = scope.ServiceProvider.GetRequiredService<GraphDbContext>();
         var partner = await ImportPartners.ResolveAsync(db, a.Get("partner"), CancellationToken.None);
         var provenance = ImportDefaults(a, partner.Id, clock.GetUtcNow());
-        var importer = scope.ServiceProvider.GetRequiredService<GraphImporter>();
+        var importer = a.Has("dry-run") ? new GraphImporter(new DryRunWriterFactory()) : scope.ServiceProvider.GetRequiredService<GraphImporter>();
         var request = new ImportRequest(path, format, dataset, Path.GetFileName(path), mapping, kind, duplicates);
         try
         {
