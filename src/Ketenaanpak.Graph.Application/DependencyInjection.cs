@@ -23,6 +23,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<AuditSearch>();
         builder.Services.AddScoped<Bulk.GraphImporter>();
         builder.Services.AddScoped<Bulk.GraphExporter>();
+        builder.Services.AddScoped<Bulk.ImportJob>();
+        builder.Services.AddSingleton<Bulk.ImportProgressRegistry>();
         return builder;
     }
 }

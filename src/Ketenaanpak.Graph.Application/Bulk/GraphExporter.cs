@@ -38,7 +38,9 @@ public sealed record ExportSummary(string Format, string? Dataset, long Nodes, l
 /// </summary>
 public sealed class GraphExporter(IGraphDbContext db, Microsoft.Extensions.DependencyInjection.IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public async Task<ExportSummary> ExportAsync(IExportWriter writer, ExportFormat format, string? dataset, CancellationToken ct = default)
+    /// <param name="include">The access policy's verdict per fact (web exports: only what the user may read); null exports all.</param>
+    public async Task<ExportSummary> ExportAsync(IExportWriter writer, ExportFormat format, string? dataset, CancellationToken ct = default,
+        Func<Provenance, bool>? include = null)
     {
         var watch = Stopwatch.StartNew();
         var prefix = dataset is null ? null : ImportKeys.DatasetPrefix(dataset);
@@ -73,6 +75,7 @@ public sealed class GraphExporter(IGraphDbContext db, Microsoft.Extensions.Depen
                     props.Add(new(statements.Current.Property, statements.Current.Value));
                     more = await statements.MoveNextAsync();
                 }
+                if (include is not null && !include(n.Provenance)) continue;
                 var exportId = prefix is not null && ImportKeys.TryParse(n.Provenance.SourceReference, out _, out _, out var sid) ? sid : n.Id.Value.ToString();
                 index[n.Id] = (exportId, n.Kind);
                 await writer.NodeAsync(new ExportNode(exportId, n.Id.Value, n.Kind, n.Caption, n.ExactKey, n.Provenance, props), ct);
@@ -87,7 +90,8 @@ public sealed class GraphExporter(IGraphDbContext db, Microsoft.Extensions.Depen
         long relationCount = 0;
         await foreach (var r in relations.AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (!index.TryGetValue(r.SourceId, out var s) || !index.TryGetValue(r.TargetId, out var t)) continue; // an endpoint merged away or outside the dataset
+            if (!index.TryGetValue(r.SourceId, out var s) || !index.TryGetValue(r.TargetId, out var t)) continue; // an endpoint merged away, outside the dataset or not readable
+            if (include is not null && !include(r.Provenance)) continue;
             await writer.RelationAsync(new ExportRelation(r.Id.Value.ToString(), r.Id.Value, r.Type, s.Id, t.Id, s.Kind, t.Kind, r.Weight, r.Detail,
                 r.ValidFrom, r.ValidTo, r.Provenance), ct);
             relationCount++;
