@@ -21,6 +21,7 @@ public sealed class ExportsController(GraphExporter exporter, IAuditLog audit, I
     public async Task<IActionResult> Export([FromQuery(Name = "formaat")] string? format, [FromQuery] string? dataset,
         [FromQuery(Name = "doel")] string? purpose, CancellationToken ct)
     {
+        format ??= "graphml"; // without a choice: GraphML, which Gephi, yEd and networkx open
         if (!ExportWriters.TryParse(format, out var f) || ExportWriters.IsFolderFormat(f))
             return Problem(statusCode: 400, title: "Ongeldig formaat", detail: "Kies als formaat graphml, ftm of cypher (CSV-mappen via de opdrachtregel).");
         if (dataset is not null && !ImportKeys.IsValidDataset(dataset, out var error))
