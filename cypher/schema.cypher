@@ -24,6 +24,7 @@ CREATE CONSTRAINT vehicle_id IF NOT EXISTS FOR (n:Vehicle) REQUIRE n.id IS UNIQU
 CREATE INDEX vehicle_licence_plate IF NOT EXISTS FOR (n:Vehicle) ON (n.licencePlate);
 CREATE CONSTRAINT online_ad_id IF NOT EXISTS FOR (n:OnlineAd) REQUIRE n.id IS UNIQUE;
 CREATE INDEX online_ad_url IF NOT EXISTS FOR (n:OnlineAd) ON (n.url);
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE INDEX person_last_name IF NOT EXISTS FOR (n:Person) ON (n.lastName);
 CREATE INDEX person_birth_date IF NOT EXISTS FOR (n:Person) ON (n.birthDate);
 CREATE FULLTEXT INDEX entity_caption IF NOT EXISTS FOR (n:Person|Address|Company|Document|BankAccount|Phone|Vehicle|OnlineAd) ON EACH [n.caption];

@@ -11,6 +11,9 @@ missing=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15 postgresql-client-15)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+# node + npm run Neo4j's Cypher grammar (tools/cypher-lint); networkx is the independent reader of our GraphML exports.
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+/usr/bin/python3 -c 'import networkx' >/dev/null 2>&1 || missing+=(python3-networkx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing: ${missing[*]}"
   apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null || { echo "apt-get install failed"; exit 1; }
@@ -25,6 +28,9 @@ failed_steps=0
 
 echo "== validating docker-compose.yml"
 if KETENAANPAK_DB_PASSWORD=validation-only docker-compose -f docker-compose.yml config -q; then echo "docker-compose.yml is valid"; else echo "docker-compose.yml is INVALID"; failed_steps=$((failed_steps + 1)); fi
+
+echo "== installing the Cypher grammar checker (tools/cypher-lint)"
+(cd tools/cypher-lint && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci in tools/cypher-lint failed"; failed_steps=$((failed_steps + 1)); }
 
 echo "== building"
 if ! dotnet build Ketenaanpak.Graph.sln -c Release -nologo -clp:ErrorsOnly; then

@@ -31,6 +31,10 @@ public static class DependencyInjection
         builder.Services.AddScoped<Network.AnalysisQueries>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditSearch>();
+        builder.Services.AddScoped<Bulk.GraphImporter>();
+        builder.Services.AddScoped<Bulk.GraphExporter>();
+        builder.Services.AddScoped<Bulk.ImportJob>();
+        builder.Services.AddSingleton<Bulk.ImportProgressRegistry>();
         return builder;
     }
 }

@@ -31,6 +31,16 @@ public static class Commands
                                       write the audit log (or a period, Dutch days, inclusive) as CSV; the export
                                       is itself recorded in the log
 
+          import FILE [--format csv|ftm|graphml|edgelist|matrix|two-mode] [--mapping M.json] [--dataset NAME]
+                 [--partner CODE] [--grading E4] [--legal-basis Covenant] [--handling-code Chain]
+                 [--retain-until YYYY-MM-DD] [--kind Person] [--duplicates sum|first] [--rejections OUT.csv]
+                 [--dry-run]
+                                      import a file (or a folder with nodes.csv/edges.csv) into the store in one
+                                      transaction; re-importing the same dataset adds nothing twice
+          export --format graphml|ftm|csv|cypher|neo4j-csv [--dataset NAME] --out PATH [--force]
+                                      stream the store (or one dataset) to a file (graphml, ftm, cypher) or a
+                                      folder (csv, neo4j-csv)
+
         Store flags (as in the web app): --Storage:Provider Sqlite|PostgreSql  --ConnectionStrings:Graph "..."
                                          --Storage:DataDirectory DIR
         """;
@@ -54,6 +64,8 @@ public static class Commands
                 "bench" => Analyse.BenchCommand.Run(rest, stdout, stderr),
                 "audit" => await AuditCommand.RunAsync(rest, stdout, stderr),
                 "user" => await UserCommand.RunAsync(rest, stdout, stderr),
+                "import" => await Bulk.ImportCommand.RunAsync(rest, stdout, stderr),
+                "export" => await Bulk.ExportCommand.RunAsync(rest, stdout, stderr),
                 _ => Unknown(args[0], stderr),
             };
         }

@@ -16,6 +16,13 @@ public sealed record EdgeListData(
     IReadOnlyList<string> Notes,
     IReadOnlyList<NodeKind?>? Kinds = null)
 {
+    /// <summary>Per vertex the 1-based line of the file where it first appeared, when the reader knows it (import
+    /// provenance: every imported fact names its file and line).</summary>
+    public int[]? NodeLines { get; init; }
+
+    /// <summary>Per edge the 1-based line of its first occurrence, when the reader knows it.</summary>
+    public int[]? EdgeLines { get; init; }
+
     /// <summary>Number of vertices.</summary>
     public int NodeCount => Names.Count;
 
@@ -49,7 +56,8 @@ public sealed record EdgeListData(
 
     /// <summary>Renumbers vertices into <see cref="PeerOrder"/> and returns the new data.</summary>
     internal static EdgeListData Ordered(List<string> names, List<int> u, List<int> v, List<double> w,
-        List<string> notes, List<NodeKind?>? kinds = null, List<int>? numeric = null)
+        List<string> notes, List<NodeKind?>? kinds = null, List<int>? numeric = null,
+        List<int>? nodeLines = null, List<int>? edgeLines = null)
     {
         var perm = Enumerable.Range(0, names.Count).ToArray();
         if (numeric is not null && numeric.TrueForAll(x => x >= 0))
@@ -66,6 +74,10 @@ public sealed record EdgeListData(
         var nv = new int[v.Count];
         for (int e = 0; e < u.Count; e++) { nu[e] = newId[u[e]]; nv[e] = newId[v[e]]; }
         NodeKind?[]? k = kinds is null ? null : perm.Select(p => kinds[p]).ToArray();
-        return new EdgeListData(sortedNames, nu, nv, w.ToArray(), notes, k);
+        return new EdgeListData(sortedNames, nu, nv, w.ToArray(), notes, k)
+        {
+            NodeLines = nodeLines is null ? null : perm.Select(p => nodeLines[p]).ToArray(),
+            EdgeLines = edgeLines?.ToArray(),
+        };
     }
 }

@@ -50,13 +50,16 @@ public static class EdgeListReader
         var names = new NameTable();
         var keys = new List<long>();
         var w = new List<double>();
-        int headers = 0, selfLoops = 0, comments = 0;
+        var keyLines = new List<int>();
+        var nodeLines = new List<int>();
+        int headers = 0, selfLoops = 0, comments = 0, lineNo = 0;
         bool started = false;
         bool csv = dialect == EdgeListDialect.Csv;
         string? line;
         Span<Range> parts = stackalloc Range[4];
         while ((line = reader.ReadLine()) is not null)
         {
+            lineNo++;
             var span = line.AsSpan().Trim();
             if (span.IsEmpty) continue;
             if (span[0] == '#') { comments++; continue; }
@@ -75,6 +78,8 @@ public static class EdgeListReader
             if (count >= 3 && double.TryParse(span[parts[2]], NumberStyles.Float, CultureInfo.InvariantCulture, out var pw))
                 weight = pw;
             int ia = names.Intern(a), ib = names.Intern(b);
+            while (nodeLines.Count < names.Count) nodeLines.Add(lineNo);
+            keyLines.Add(lineNo);
             keys.Add(ia < ib ? ((long)ia << 32) | (uint)ib : ((long)ib << 32) | (uint)ia);
             w.Add(weight);
         }
@@ -87,6 +92,7 @@ public static class EdgeListReader
         var u = new List<int>(keyArr.Length);
         var v = new List<int>(keyArr.Length);
         var ws = new List<double>(keyArr.Length);
+        var edgeLines = new List<int>(keyArr.Length);
         int dups = 0;
         for (int i = 0; i < keyArr.Length;)
         {
@@ -102,6 +108,7 @@ public static class EdgeListReader
             u.Add((int)(keyArr[i] >> 32));
             v.Add((int)(keyArr[i] & 0xffffffff));
             ws.Add(duplicates == DuplicateWeights.Sum ? sum : w[firstLine]);
+            edgeLines.Add(keyLines[firstLine]);
             i = j;
         }
         var notes = new List<string>();
@@ -109,7 +116,7 @@ public static class EdgeListReader
         if (comments > 0) notes.Add($"skipped {comments} comment line(s)");
         if (selfLoops > 0) notes.Add($"dropped {selfLoops} self-loop(s)");
         if (dups > 0) notes.Add($"collapsed {dups} duplicate or reversed pair(s) ({(duplicates == DuplicateWeights.Sum ? "weights summed" : "first weight kept")})");
-        return EdgeListData.Ordered(names.Materialize(), u, v, ws, notes, null, names.NumericValues());
+        return EdgeListData.Ordered(names.Materialize(), u, v, ws, notes, null, names.NumericValues(), nodeLines, edgeLines);
     }
 
     /// <summary>
@@ -119,6 +126,8 @@ public static class EdgeListReader
     /// </summary>
     private sealed class NameTable
     {
+        public int Count => _names.Count;
+
         private const int DirectLimit = 1 << 24;
         private int[] _byNumber = [];
         private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);

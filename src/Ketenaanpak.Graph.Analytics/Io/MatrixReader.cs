@@ -17,7 +17,9 @@ public static class MatrixReader
     /// </summary>
     public static EdgeListData ReadAdjacency(TextReader reader)
     {
-        var (header, rows) = ReadCells(reader);
+        var lines = new List<int>();
+        var (header, rows) = ReadCells(reader, lines);
+        if (header is not null) lines.RemoveAt(0);
         int n = rows.Count;
         var names = new List<string>(n);
         var values = new double[n][];
@@ -55,17 +57,19 @@ public static class MatrixReader
         var u = new List<int>();
         var v = new List<int>();
         var ws = new List<double>();
+        var edgeLines = new List<int>();
         for (int i = 0; i < n; i++)
         for (int j = i + 1; j < n; j++)
         {
             double sum = symmetric ? w[i, j] : w[i, j] + w[j, i];
             if (sum == 0) continue;
             u.Add(i); v.Add(j); ws.Add(sum);
+            edgeLines.Add(lines[w[i, j] != 0 ? i : j]);
         }
         notes.Add(symmetric
             ? "symmetric matrix: one undirected tie per non-zero pair, weight a[i,j]"
             : "non-symmetric matrix: undirected union, weights summed a[i,j]+a[j,i]");
-        return EdgeListData.Ordered(names, u, v, ws, notes);
+        return EdgeListData.Ordered(names, u, v, ws, notes, nodeLines: lines, edgeLines: edgeLines);
     }
 
     /// <summary>
@@ -75,13 +79,17 @@ public static class MatrixReader
     /// </summary>
     public static EdgeListData ReadTwoMode(TextReader reader, NodeKind? rowKind = null, NodeKind? columnKind = null)
     {
-        var (header, rows) = ReadCells(reader);
+        var lines = new List<int>();
+        var (header, rows) = ReadCells(reader, lines);
         if (header is null) throw new FormatException("A two-mode matrix needs a header row of column names.");
+        int headerLine = lines[0];
+        var nodeLines = lines.Skip(1).ToList();
+        var edgeLines = new List<int>();
         var names = new List<string>();
         var kinds = new List<NodeKind?>();
         foreach (var row in rows) { names.Add(Unquote(row[0])); kinds.Add(rowKind); }
         int columns = header.Length - 1;
-        for (int j = 0; j < columns; j++) { names.Add(Unquote(header[j + 1])); kinds.Add(columnKind); }
+        for (int j = 0; j < columns; j++) { names.Add(Unquote(header[j + 1])); kinds.Add(columnKind); nodeLines.Add(headerLine); }
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
             throw new FormatException("Row and column names of a two-mode matrix must all differ.");
         var u = new List<int>();
@@ -96,21 +104,28 @@ public static class MatrixReader
                 double x = ParseCell(rows[i][j + 1]);
                 if (x == 0) continue;
                 u.Add(i); v.Add(rows.Count + j); ws.Add(x);
+                edgeLines.Add(nodeLines[i]);
             }
         }
         var notes = new List<string> { $"two-mode matrix: {rows.Count} row vertices × {columns} column vertices, {u.Count} ties" };
-        return EdgeListData.Ordered(names, u, v, ws, notes, kinds);
+        return EdgeListData.Ordered(names, u, v, ws, notes, kinds, nodeLines: nodeLines, edgeLines: edgeLines);
     }
 
-    private static (string[]? Header, List<string[]> Rows) ReadCells(TextReader reader)
+    private static (string[]? Header, List<string[]> Rows) ReadCells(TextReader reader) => ReadCells(reader, []);
+
+    /// <param name="lines">Receives the 1-based file line of the header (if any) and of each row, in order.</param>
+    private static (string[]? Header, List<string[]> Rows) ReadCells(TextReader reader, List<int> lines)
     {
         // ReadLine splits on CR, LF and CRLF alike, which is what CR-only files need.
         var rows = new List<string[]>();
         string? line;
+        int lineNo = 0;
         while ((line = reader.ReadLine()) is not null)
         {
+            lineNo++;
             var t = line.Trim().TrimStart('\uFEFF');
             if (t.Length == 0) continue;
+            lines.Add(lineNo);
             var sep = t.Contains(',') ? new[] { ',' } : new[] { '\t', ' ' };
             rows.Add(t.Split(sep, StringSplitOptions.TrimEntries | (sep.Length > 1 ? StringSplitOptions.RemoveEmptyEntries : 0)));
         }

@@ -29,6 +29,8 @@ public interface IGraphDbContext
     DbSet<CaseMeeting> CaseMeetings { get; }
     DbSet<NodeStatistic> NodeStatistics { get; }
     DbSet<Explorer.SavedView> SavedViews { get; }
+    DbSet<Bulk.ImportRun> ImportRuns { get; }
+    DbSet<Bulk.ImportMapping> ImportMappings { get; }
 
     /// <summary>
     /// The audit log, read-only and untracked: entries are appended only through <see cref="IAuditLog"/>, in their own

@@ -14,7 +14,7 @@ public static class CliHost
     /// <param name="withAccounts">Also register the account store (user management commands).</param>
     public static IHost Build(string[] args, bool withAccounts = false)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = ConfigurationArgs(args), ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -25,5 +25,23 @@ public static class CliHost
             builder.Services.AddScoped<IStoreSeeder, DemoUserSeeder>(); // creates the roles (and demo accounts in demo mode)
         }
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Only the configuration keys (with a colon: --Storage:Provider X, --Key:Sub=value) reach the host. The command's
+    /// own words would confuse its parser: a switch such as --force takes the next flag as its value, and a path such
+    /// as /tmp/x is a "/key value" pair there — either way a store flag after it was silently lost.
+    /// </summary>
+    internal static string[] ConfigurationArgs(IReadOnlyList<string> args)
+    {
+        var kept = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || !arg.Contains(':')) continue;
+            kept.Add(arg);
+            if (!arg.Contains('=') && i + 1 < args.Count) kept.Add(args[++i]);
+        }
+        return kept.ToArray();
     }
 }

@@ -14,6 +14,9 @@ public enum NodeKind
     Phone = 6,
     Vehicle = 7,
     OnlineAd = 8,
+    /// <summary>Something that happened and that people took part in (a meeting, a kidnapping, a transport): the
+    /// second mode of two-mode (person × event) networks such as Abu Sayyaf's kidnappings.</summary>
+    Event = 9,
 }
 
 /// <summary>Labels and mappings of a <see cref="NodeKind"/>.</summary>
@@ -29,6 +32,7 @@ public sealed record NodeKindInfo(NodeKind Kind, string DutchLabel, string Neo4j
         new(NodeKind.Phone, "Telefoon", "Phone", "Phone"),
         new(NodeKind.Vehicle, "Voertuig", "Vehicle", "Vehicle"),
         new(NodeKind.OnlineAd, "Online advertentie", "OnlineAd", "Article"),
+        new(NodeKind.Event, "Gebeurtenis", "Event", "Event"),
     ];
 
     public static NodeKindInfo Of(NodeKind kind) => All.First(k => k.Kind == kind);

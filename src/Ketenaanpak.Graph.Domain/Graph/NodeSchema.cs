@@ -94,6 +94,11 @@ public static class NodeSchema
             new("url", "Adres (URL)", PropertyType.Url, "sourceUrl"),
             new("title", "Titel", PropertyType.Text, "title"),
         ],
+        [NodeKind.Event] =
+        [
+            new("name", "Naam", PropertyType.Text, "name"),
+            new("date", "Datum", PropertyType.Date, "date"),
+        ],
     };
 
     public static IReadOnlyList<PropertyDefinition> Of(NodeKind kind) => Properties[kind];

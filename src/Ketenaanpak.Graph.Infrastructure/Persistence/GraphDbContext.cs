@@ -38,6 +38,8 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
     public DbSet<CaseMeeting> CaseMeetings => Set<CaseMeeting>();
     public DbSet<NodeStatistic> NodeStatistics => Set<NodeStatistic>();
     public DbSet<Application.Explorer.SavedView> SavedViews => Set<Application.Explorer.SavedView>();
+    public DbSet<Application.Bulk.ImportRun> ImportRuns => Set<Application.Bulk.ImportRun>();
+    public DbSet<Application.Bulk.ImportMapping> ImportMappings => Set<Application.Bulk.ImportMapping>();
 
     public IQueryable<AuditEntry> AuditEntries => Set<AuditEntry>().AsNoTracking();
 

@@ -18,6 +18,8 @@ public static class Policies
     public const string AuditLog = "AuditLog";
     /// <summary>Data-subject requests (inzage): the data-protection officer is the one contact point (domain.md §7).</summary>
     public const string DataSubjectRequests = "DataSubjectRequests";
+    /// <summary>Bulk import of network files: RIEC analysts (the central collection point) and administrators.</summary>
+    public const string Import = "Import";
     /// <summary>Administrators: users, jobs, configuration.</summary>
     public const string Administration = "Administration";
 
@@ -29,6 +31,7 @@ public static class Policies
             .RequireClaim(ActorClaims.Covenant, "true"));
         options.AddPolicy(AuditLog, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataProtectionOfficer));
         options.AddPolicy(DataSubjectRequests, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataProtectionOfficer));
+        options.AddPolicy(Import, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.RiecAnalyst));
         options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
         // Anything without an explicit policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

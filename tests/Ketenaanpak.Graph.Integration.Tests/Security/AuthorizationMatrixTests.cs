@@ -27,6 +27,7 @@ public sealed class AuthorizationMatrixTests(SqliteTestStore store) : IClassFixt
         ["AuditLog"] = [Roles.DataProtectionOfficer],
         ["DataSubjectRequests"] = [Roles.DataProtectionOfficer],
         ["Administration"] = [Roles.Administrator],
+        ["Import"] = [Roles.Administrator, Roles.RiecAnalyst],
     };
 
     private static readonly Dictionary<string, string> DemoAccountOfRole = new()

@@ -60,6 +60,7 @@ public abstract class StoreContractTests<TStore>(TStore store) : IClassFixture<T
             Facts.Keyed(NodeKind.Phone, "number", $"06-1234{unique}", prov),
             Facts.Keyed(NodeKind.Vehicle, "licencePlate", "GF-123-B", prov),
             Facts.Keyed(NodeKind.OnlineAd, "url", $"https://ads.example/{unique}", prov),
+            Facts.Keyed(NodeKind.Event, "date", "2001-04-02", prov),
         };
         await using (var db = Store.NewContext())
         {

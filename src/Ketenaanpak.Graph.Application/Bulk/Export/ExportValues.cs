@@ -1,0 +1,36 @@
+using System.Globalization;
+using Ketenaanpak.Graph.Domain.Graph;
+using Ketenaanpak.Graph.Domain.Provenance;
+
+namespace Ketenaanpak.Graph.Application.Bulk.Export;
+
+/// <summary>Shared spellings of exported values, so every format says the same thing the same way.</summary>
+internal static class ExportValues
+{
+    /// <summary>Every property name of every node kind, in schema order (GraphML and CSV declare their columns up front).</summary>
+    public static readonly string[] PropertyNames = NodeKindInfo.All.SelectMany(k => NodeSchema.Of(k.Kind)).Select(p => p.Name).Distinct().ToArray();
+
+    public static readonly string[] ProvenanceNames =
+        ["prov_partner", "prov_signal", "prov_reference", "prov_observed_at", "prov_recorded_at", "prov_source_reliability",
+         "prov_information_validity", "prov_legal_basis", "prov_handling_code", "prov_retain_until"];
+
+    public static string?[] Provenance(Provenance p) =>
+    [
+        p.SourcePartner.Value.ToString(), p.SourceSignal?.Value.ToString(), p.SourceReference, Instant(p.ObservedAt), Instant(p.RecordedAt),
+        p.Grading.Source.ToString(), ((int)p.Grading.Validity).ToString(CultureInfo.InvariantCulture), p.LegalBasis.ToString(),
+        p.HandlingCode.ToString(), Date(p.RetainUntil),
+    ];
+
+    public static string? Instant(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Number(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Values of one property joined by newlines (a node rarely has two; CSV quoting keeps the newline).</summary>
+    public static string? Joined(IReadOnlyList<KeyValuePair<string, string>> props, string name)
+    {
+        string? result = null;
+        foreach (var (k, v) in props)
+            if (k == name) result = result is null ? v : result + "\n" + v;
+        return result;
+    }
+}

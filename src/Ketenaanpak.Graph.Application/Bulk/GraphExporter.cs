@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Ketenaanpak.Graph.Application.Abstractions;
+using Ketenaanpak.Graph.Domain.Common;
+using Ketenaanpak.Graph.Domain.Graph;
+using Ketenaanpak.Graph.Domain.Provenance;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ketenaanpak.Graph.Application.Bulk;
+
+public enum ExportFormat { GraphMl, Ftm, Csv, Cypher, Neo4jCsv }
+
+/// <summary>A node as exported: the id the file uses (the source id within one dataset, else the store id).</summary>
+public sealed record ExportNode(string Id, Guid StoreId, NodeKind Kind, string Caption, string? ExactKey, Provenance Provenance,
+    IReadOnlyList<KeyValuePair<string, string>> Properties);
+
+public sealed record ExportRelation(string Id, Guid StoreId, RelationType Type, string Source, string Target, NodeKind SourceKind,
+    NodeKind TargetKind, double Weight, string? Detail, DateOnly? ValidFrom, DateOnly? ValidTo, Provenance Provenance);
+
+/// <summary>What a format writer is told before the first row.</summary>
+public sealed record ExportHeader(string? Dataset, bool Directed, DateTimeOffset ExportedAt);
+
+/// <summary>Writes one format. Nodes come first (ordered by store id), then relations.</summary>
+public interface IExportWriter : IAsyncDisposable
+{
+    Task BeginAsync(ExportHeader header, CancellationToken ct);
+    Task NodeAsync(ExportNode node, CancellationToken ct);
+    Task RelationAsync(ExportRelation relation, CancellationToken ct);
+    Task EndAsync(CancellationToken ct);
+}
+
+public sealed record ExportSummary(string Format, string? Dataset, long Nodes, long Relations, double Seconds);
+
+/// <summary>
+/// Streams the store (or one imported dataset) to a writer: nodes with their statements by a merge of two ordered
+/// queries, then relations; nothing but a map from store id to (export id, kind) is held, O(nodes) — relations stream.
+/// Merged-away nodes are left out (their survivor stands for them).
+/// </summary>
+public sealed class GraphExporter(IGraphDbContext db, Microsoft.Extensions.DependencyInjection.IServiceScopeFactory scopes, TimeProvider clock)
+{
+    /// <param name="include">The access policy's verdict per fact (web exports: only what the user may read); null exports all.</param>
+    public async Task<ExportSummary> ExportAsync(IExportWriter writer, ExportFormat format, string? dataset, CancellationToken ct = default,
+        Func<Provenance, bool>? include = null)
+    {
+        var watch = Stopwatch.StartNew();
+        var prefix = dataset is null ? null : ImportKeys.DatasetPrefix(dataset);
+        var nodes = db.Nodes.AsNoTracking().Where(n => n.MergedInto == null);
+        var relations = db.Relations.AsNoTracking();
+        if (prefix is not null)
+        {
+            nodes = nodes.Where(n => n.Provenance.SourceReference!.StartsWith(prefix));
+            relations = relations.Where(r => r.Provenance.SourceReference!.StartsWith(prefix));
+        }
+        var directedTypes = RelationTypeInfo.All.Where(t => t.Directed).Select(t => t.Type).ToArray();
+        bool directed = await relations.AnyAsync(r => directedTypes.Contains(r.Type), ct);
+        await writer.BeginAsync(new ExportHeader(dataset, directed, clock.GetUtcNow()), ct);
+
+        var index = new Dictionary<NodeId, (string Id, NodeKind Kind)>();
+        // A second context: EF allows one open query per context, and the merge reads two at once.
+        await using var scope = scopes.CreateAsyncScope();
+        var statementQuery = scope.ServiceProvider.GetRequiredService<IGraphDbContext>().Statements.AsNoTracking();
+        if (prefix is not null) statementQuery = statementQuery.Where(s => s.Provenance.SourceReference!.StartsWith(prefix));
+        var statements = statementQuery.OrderBy(s => s.NodeId).Select(s => new { s.NodeId, s.Property, s.Value })
+            .AsAsyncEnumerable().GetAsyncEnumerator(ct);
+        bool more = await statements.MoveNextAsync();
+        long nodeCount = 0;
+        try
+        {
+            await foreach (var n in nodes.OrderBy(n => n.Id).Select(n => new { n.Id, n.Kind, n.Caption, n.ExactKey, n.Provenance }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                var props = new List<KeyValuePair<string, string>>();
+                while (more && Compare(statements.Current.NodeId, n.Id) < 0) more = await statements.MoveNextAsync();
+                while (more && statements.Current.NodeId == n.Id)
+                {
+                    props.Add(new(statements.Current.Property, statements.Current.Value));
+                    more = await statements.MoveNextAsync();
+                }
+                if (include is not null && !include(n.Provenance)) continue;
+                var exportId = prefix is not null && ImportKeys.TryParse(n.Provenance.SourceReference, out _, out _, out var sid) ? sid : n.Id.Value.ToString();
+                index[n.Id] = (exportId, n.Kind);
+                await writer.NodeAsync(new ExportNode(exportId, n.Id.Value, n.Kind, n.Caption, n.ExactKey, n.Provenance, props), ct);
+                nodeCount++;
+            }
+        }
+        finally
+        {
+            await statements.DisposeAsync();
+        }
+
+        long relationCount = 0;
+        await foreach (var r in relations.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!index.TryGetValue(r.SourceId, out var s) || !index.TryGetValue(r.TargetId, out var t)) continue; // an endpoint merged away, outside the dataset or not readable
+            if (include is not null && !include(r.Provenance)) continue;
+            await writer.RelationAsync(new ExportRelation(r.Id.Value.ToString(), r.Id.Value, r.Type, s.Id, t.Id, s.Kind, t.Kind, r.Weight, r.Detail,
+                r.ValidFrom, r.ValidTo, r.Provenance), ct);
+            relationCount++;
+        }
+        await writer.EndAsync(ct);
+        return new ExportSummary(format.ToString().ToLowerInvariant(), dataset, nodeCount, relationCount, Math.Round(watch.Elapsed.TotalSeconds, 2));
+    }
+
+    // The store orders ids as it stores them: SQLite compares upper-case text, PostgreSQL uuids byte-wise — both are
+    // the order of the canonical string, which is what this compares.
+    private static int Compare(NodeId a, NodeId b) =>
+        string.CompareOrdinal(a.Value.ToString(), b.Value.ToString());
+}
