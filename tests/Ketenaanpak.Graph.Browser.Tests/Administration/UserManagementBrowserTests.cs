@@ -17,7 +17,7 @@ public sealed class UserManagementBrowserTests(BrowserFixture fixture)
         await page.SignInAsync(fixture.BaseUrl, "beheerder");
         await page.ClickAsync("nav a[href='/beheer/gebruikers']");
         Assert.Equal("Gebruikers", (await page.Locator("h1").InnerTextAsync()).Trim());
-        Assert.Equal(6, await page.Locator("#gebruikers tbody tr").CountAsync()); // the demo accounts, one per role
+        Assert.Equal(Ketenaanpak.Graph.Infrastructure.Identity.DemoUserSeeder.Accounts.Count, await page.Locator("#gebruikers tbody tr").CountAsync()); // the demo accounts
         await steps.ShotAsync("gebruikerslijst");
 
         await page.ClickAsync("#nieuwe-gebruiker");
