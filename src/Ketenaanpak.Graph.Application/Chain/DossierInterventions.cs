@@ -43,7 +43,7 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
             .ToListAsync(ct);
         var dossierIds = open.Select(i => i.DossierId).Distinct().ToList();
         var dossiers = await db.Dossiers.AsNoTracking().Include(d => d.Shares).Where(d => dossierIds.Contains(d.Id)).ToListAsync(ct);
-        var readable = dossiers.Where(d => AccessPolicy.MayReadDossier(actor, Info(d))).ToList();
+        var readable = dossiers.Where(d => AccessPolicy.MayReadDossier(actor, DossierAccessInfo.Of(d))).ToList();
         var ids = readable.Select(d => d.Id).ToHashSet();
         var attention = open.Where(i => ids.Contains(i.DossierId) && (i.Status == InterventionStatus.Declined || i.IsOverdue(today))).ToList();
         return (await ItemsAsync(actor, attention, readable, ct)).OrderBy(i => i.Status != InterventionStatus.Declined).ThenBy(i => i.Due).ToList();
@@ -163,20 +163,9 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
         }).OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Title, StringComparer.CurrentCulture).ToList();
     }
 
-    private async Task<ProcessResult?> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            return ProcessResult.Refused("", e.Message);
-        }
-    }
+    private Task<ProcessResult?> SaveAsync(CancellationToken ct) => DossierProcess.TrySaveAsync(db, ct);
+
 
     private DateOnly Today() => DateOnly.FromDateTime(DutchCalendar.ToLocal(clock.GetUtcNow()));
 
-    private static DossierAccessInfo Info(Dossier d) => new(d.Id, d.OwnerPartnerId, d.LeadMunicipalityCode, d.Shares.Select(s => s.PartnerId).ToList());
 }

@@ -149,7 +149,7 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
     /// </summary>
     public static bool MayAct(Actor actor, Dossier dossier) =>
         !actor.IsSystem && actor.Role is Roles.RiecAnalyst or Roles.MunicipalCoordinator or Roles.CaseMeetingMember
-        && AccessPolicy.MayReadDossier(actor, Info(dossier));
+        && AccessPolicy.MayReadDossier(actor, DossierAccessInfo.Of(dossier));
 
     /// <summary>Only the public prosecutor's office decides whether criminal-law information enters the case meeting.</summary>
     public static bool MayDecideConsent(Actor actor) =>
@@ -162,7 +162,7 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
     {
         var dossier = await db.Dossiers.Include(d => d.Shares).Include(d => d.Evaluation)
             .SingleOrDefaultAsync(d => d.Number == number, ct);
-        if (dossier is null || !AccessPolicy.MayReadDossier(actor, Info(dossier))) return null;
+        if (dossier is null || !AccessPolicy.MayReadDossier(actor, DossierAccessInfo.Of(dossier))) return null;
         // The collections in separate tracked queries (EF fixes them up on the same instance): one query with all of
         // them would return the product of their row counts.
         await db.Dossiers.Where(d => d.Id == dossier.Id).Include(d => d.Members).Include(d => d.Signals).LoadAsync(ct);
@@ -171,7 +171,10 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
         return dossier;
     }
 
-    private async Task<ProcessResult?> SaveAsync(CancellationToken ct)
+    private Task<ProcessResult?> SaveAsync(CancellationToken ct) => TrySaveAsync(db, ct);
+
+    /// <summary>Saves; a concurrent edit becomes a refusal with the store's Dutch message instead of an exception.</summary>
+    internal static async Task<ProcessResult?> TrySaveAsync(IGraphDbContext db, CancellationToken ct)
     {
         try
         {
@@ -183,6 +186,7 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
             return ProcessResult.Refused("", e.Message);
         }
     }
+
 
     private sealed record CollectedFacts(WorkflowFacts Facts, IReadOnlyList<ConsentItem> Consents,
         IReadOnlyDictionary<(NodeId Node, DossierRole Role), string> Captions);
@@ -234,5 +238,4 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
         return new CollectedFacts(facts, consents, byMember);
     }
 
-    private static DossierAccessInfo Info(Dossier d) => new(d.Id, d.OwnerPartnerId, d.LeadMunicipalityCode, d.Shares.Select(s => s.PartnerId).ToList());
 }

@@ -49,7 +49,7 @@ public sealed class OverviewService(IGraphDbContext db, TimeProvider clock)
                 new Dictionary<DossierStage, int>(), 0, 0, []);
 
         var visible = (await db.Dossiers.AsNoTracking().Include(d => d.Shares).ToListAsync(cancellationToken))
-            .Where(d => AccessPolicy.MayReadDossier(actor, new DossierAccessInfo(d.Id, d.OwnerPartnerId, d.LeadMunicipalityCode, d.Shares.Select(x => x.PartnerId).ToList())))
+            .Where(d => AccessPolicy.MayReadDossier(actor, DossierAccessInfo.Of(d)))
             .ToList();
         var visibleIds = visible.Select(d => d.Id).ToHashSet();
         var wholeRegion = AccessPolicy.SeesAllDossiers(actor);

@@ -16,7 +16,12 @@ public enum FactAccess
 }
 
 /// <summary>The facts of a dossier the policy needs: who owns it, where it plays, with whom the case meeting shared it.</summary>
-public sealed record DossierAccessInfo(DossierId Id, PartnerId Owner, string LeadMunicipalityCode, IReadOnlyCollection<PartnerId> SharedWith);
+public sealed record DossierAccessInfo(DossierId Id, PartnerId Owner, string LeadMunicipalityCode, IReadOnlyCollection<PartnerId> SharedWith)
+{
+    /// <summary>What the access policy needs of a dossier loaded with its shares.</summary>
+    public static DossierAccessInfo Of(Domain.Dossiers.Dossier d) =>
+        new(d.Id, d.OwnerPartnerId, d.LeadMunicipalityCode, d.Shares.Select(s => s.PartnerId).ToList());
+}
 
 /// <summary>
 /// The one access policy (domain.md §7). Pure: every page, API, search, export, alert and the analytics snapshot ask

@@ -30,7 +30,7 @@ public sealed class EfStoreGraphSource(GraphDbContext db) : IStoreGraphSource
     {
         var fingerprint = await FingerprintAsync(cancellationToken);
         var dossiers = (await db.Dossiers.AsNoTracking().Include(d => d.Shares).ToListAsync(cancellationToken))
-            .ToDictionary(d => d.Id.ToString(), d => new DossierAccessInfo(d.Id, d.OwnerPartnerId, d.LeadMunicipalityCode, d.Shares.Select(s => s.PartnerId).ToList()));
+            .ToDictionary(d => d.Id.ToString(), DossierAccessInfo.Of);
 
         var roles = new Dictionary<NodeId, Dictionary<string, NodeRole>>();
         await foreach (var m in db.DossierMembers.AsNoTracking().Select(m => new { m.DossierId, m.NodeId, m.Role }).AsAsyncEnumerable().WithCancellation(cancellationToken))

@@ -33,7 +33,7 @@ public sealed class DossiersController(IGraphDbContext db, IAuditLog log, ICurre
     public async Task<IActionResult> ExtendRetention(string number, [FromForm] RetentionForm form, CancellationToken cancellationToken)
     {
         if (await FindReadableAsync(number, cancellationToken) is not { } dossier) return NotFound();
-        if (!AccessPolicy.MayExtendRetention(current.Actor, Info(dossier))) return Forbid();
+        if (!AccessPolicy.MayExtendRetention(current.Actor, DossierAccessInfo.Of(dossier))) return Forbid();
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(DutchCalendar.ToLocal(now));
@@ -65,17 +65,16 @@ public sealed class DossiersController(IGraphDbContext db, IAuditLog log, ICurre
     {
         var dossier = await db.Dossiers.Include(d => d.Shares).Include(d => d.StageChanges)
             .SingleOrDefaultAsync(d => d.Number == number, cancellationToken);
-        return dossier is not null && AccessPolicy.MayReadDossier(current.Actor, Info(dossier)) ? dossier : null;
+        return dossier is not null && AccessPolicy.MayReadDossier(current.Actor, DossierAccessInfo.Of(dossier)) ? dossier : null;
     }
 
     private async Task<IActionResult> PageAsync(Dossier dossier, RetentionForm form, bool extended, CancellationToken cancellationToken)
     {
         ViewData["Nav"] = "dossiers";
         var owner = await db.Partners.AsNoTracking().Where(p => p.Id == dossier.OwnerPartnerId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
-        return View("Show", new DossierPageModel(dossier, owner, AccessPolicy.MayExtendRetention(current.Actor, Info(dossier)), form, extended));
+        return View("Show", new DossierPageModel(dossier, owner, AccessPolicy.MayExtendRetention(current.Actor, DossierAccessInfo.Of(dossier)), form, extended));
     }
 
-    private static DossierAccessInfo Info(Dossier d) => new(d.Id, d.OwnerPartnerId, d.LeadMunicipalityCode, d.Shares.Select(s => s.PartnerId).ToList());
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
