@@ -114,17 +114,17 @@ public abstract class AuditCommandTests<TStore>(TStore store) : IClassFixture<TS
     [Fact]
     public async Task AuditExport_Period_WritesThoseDaysAsCsvWithFormulaProtectionAndRecordsTheExport()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 22, 30, 0, TimeSpan.Zero)); // 23:30 on the 28th in Dutch time
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 14, 22, 30, 0, TimeSpan.Zero)); // 23:30 on the 14th in Dutch time; a past period, so this export's own entry (real clock) never falls inside it
         var log = Log(store, clock);
         var attacker = new Actor("u-9", "=HYPERLINK(\"http://x.example\",\"klik\")", Roles.PartnerContributor, RiecPartner, PartnerKind.CareOrganisation, false, null);
         await log.AppendAsync(Record(1));
-        clock.Advance(TimeSpan.FromHours(1)); // 00:30 on the 29th
+        clock.Advance(TimeSpan.FromHours(1)); // 00:30 on the 15th
         await log.AppendAsync(new AuditRecord(attacker, AuditAction.Search, "Search", "@SUM(A1:A9)", "zocht op \"Jansen\", Enschede", "-1+1"));
-        clock.Advance(TimeSpan.FromDays(1)); // the 30th
+        clock.Advance(TimeSpan.FromDays(1)); // the 16th
         await log.AppendAsync(Record(3));
         var file = Path.Combine(_folder, "audit.csv");
 
-        var (exit, stdout, stderr) = await RunAsync("audit", "export", "--out", file, "--from", "2026-11-29", "--to", "2026-11-29");
+        var (exit, stdout, stderr) = await RunAsync("audit", "export", "--out", file, "--from", "2025-01-15", "--to", "2025-01-15");
 
         Assert.True(exit == 0, stderr);
         var json = SingleJsonLine(stdout);
@@ -135,7 +135,7 @@ public abstract class AuditCommandTests<TStore>(TStore store) : IClassFixture<TS
         Assert.Equal(AuditCsv.Header, rows[0]);
         var row = Assert.Single(rows.Skip(1));
         Assert.Equal("2", row[0]);
-        Assert.Equal("2026-11-28T23:30:00.000Z", row[1]);
+        Assert.Equal("2025-01-14T23:30:00.000Z", row[1]);
         Assert.Equal("'=HYPERLINK(\"http://x.example\",\"klik\")", row[3]);
         Assert.Equal("'@SUM(A1:A9)", row[8]);
         Assert.Equal("zocht op \"Jansen\", Enschede", row[9]);
@@ -145,7 +145,7 @@ public abstract class AuditCommandTests<TStore>(TStore store) : IClassFixture<TS
         var export = entries[^1];
         Assert.Equal((4L, AuditAction.Export, "system:cli", "Auditlog", "audit.csv"), (export.Sequence, export.Action, export.ActorId, export.SubjectType, export.SubjectId));
         Assert.StartsWith("1 regels naar ", export.Detail);
-        Assert.Contains("van 2026-11-29; tot en met 2026-11-29", export.Detail);
+        Assert.Contains("van 2025-01-15; tot en met 2025-01-15", export.Detail);
         Assert.True((await VerifyAsync(store)).Ok);
     }
 
