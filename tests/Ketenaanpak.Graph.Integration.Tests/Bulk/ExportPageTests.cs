@@ -34,12 +34,41 @@ public sealed class ExportPageTests(SqliteTestStore store) : IClassFixture<Sqlit
         var closed = await (await client.GetAsync("/exporteren?formaat=graphml&dataset=mx-closed")).Content.ReadAsStringAsync();
         Assert.Equal(0, closed.Split("<node ").Length - 1);
 
+        var page = await client.GetAsync("/exporteren");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Netwerk exporteren", html);
+        Assert.Contains("value=\"neo4j-csv\"", html);
+
         var bad = await client.GetAsync("/exporteren?formaat=pdf");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("Kies als formaat", await bad.Content.ReadAsStringAsync());
 
         await using var check = store.NewContext();
         Assert.True(await check.AuditEntries.AnyAsync(e => e.Action == AuditAction.Export && e.SubjectId == "mx-open.graphml"));
+    }
+
+    [Theory]
+    [InlineData("csv", "edges.csv", "nodes.csv")]
+    [InlineData("neo4j-csv", "nodes.csv", "relationships.csv")]
+    public async Task Export_CsvFormats_AreZipsOfTheTwoFilesWithReadableFactsOnly(string format, string first, string second)
+    {
+        await using var app = new AppFactory(store);
+        using var client = await SignIn.AsAsync(app, "analist");
+        await BulkCli.ImportAsync(store, RepositoryPaths.Dataset("mexico_human_trafficking_edgelist.txt"), "--dataset", "mx-zip");
+
+        var response = await client.GetAsync($"/exporteren?formaat={format}&dataset=mx-zip&doel=test");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        Assert.Equal([first, second], zip.Entries.Select(e => e.Name));
+        string Read(string name) { using var r = new StreamReader(zip.GetEntry(name)!.Open()); return r.ReadToEnd(); }
+        int Rows(string name) => Read(name).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        // The Mexico network has 34 people and 225 distinct ties (its edge list repeats and reverses some pairs).
+        Assert.Equal(34, Rows("nodes.csv"));
+        Assert.Equal(225, Rows(format == "csv" ? "edges.csv" : "relationships.csv"));
+        if (format == "neo4j-csv") Assert.StartsWith("id:ID,:LABEL", Read("nodes.csv").TrimStart('\uFEFF'));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using Ketenaanpak.Graph.Application.Abstractions;
 using Ketenaanpak.Graph.Application.Auditing;
 using Ketenaanpak.Graph.Application.Bulk;
 using Ketenaanpak.Graph.Application.Bulk.Export;
@@ -5,41 +7,89 @@ using Ketenaanpak.Graph.Application.Security;
 using Ketenaanpak.Graph.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace Ketenaanpak.Graph.Web.Features.Imports;
 
 /// <summary>
-/// GET /exporteren?formaat=graphml|ftm|cypher&amp;dataset=NAAM: the network (or one imported dataset) as a download,
-/// streamed. Through the access policy — only facts the user may read in full go out (an export cannot carry "ask
-/// the partner") — and recorded in the audit log before the first byte leaves.
+/// GET /exporteren: the page to choose a format; GET /exporteren?formaat=graphml|ftm|cypher|csv|neo4j-csv&amp;dataset=NAAM:
+/// the network (or one imported dataset) as a download, streamed. Through the access policy — only facts the user may
+/// read in full go out (an export cannot carry "ask the partner") — and recorded in the audit log before the first
+/// byte leaves. The two CSV formats are folders of two files, so they leave as a ZIP.
 /// </summary>
 [Authorize(Policy = Policies.Network)]
-public sealed class ExportsController(GraphExporter exporter, IAuditLog audit, ICurrentActor current) : Controller
+public sealed class ExportsController(GraphExporter exporter, IAuditLog audit, ICurrentActor current, IGraphDbContext db) : Controller
 {
     [HttpGet("/exporteren")]
     public async Task<IActionResult> Export([FromQuery(Name = "formaat")] string? format, [FromQuery] string? dataset,
         [FromQuery(Name = "doel")] string? purpose, CancellationToken ct)
     {
-        format ??= "graphml"; // without a choice: GraphML, which Gephi, yEd and networkx open
-        if (!ExportWriters.TryParse(format, out var f) || ExportWriters.IsFolderFormat(f))
-            return Problem(statusCode: 400, title: "Ongeldig formaat", detail: "Kies als formaat graphml, ftm of cypher (CSV-mappen via de opdrachtregel).");
+        if (format is null)
+            return await PageAsync(ct);
+        if (!ExportWriters.TryParse(format, out var f))
+            return Problem(statusCode: 400, title: "Ongeldig formaat", detail: "Kies als formaat graphml, ftm, cypher, csv of neo4j-csv.");
+        dataset = string.IsNullOrWhiteSpace(dataset) ? null : dataset.Trim();
         if (dataset is not null && !ImportKeys.IsValidDataset(dataset, out var error))
             return Problem(statusCode: 400, title: "Ongeldige dataset", detail: error);
         var actor = current.Actor;
-        var extension = f switch { ExportFormat.GraphMl => "graphml", ExportFormat.Ftm => "ftm.json", _ => "cypher" };
-        var fileName = $"{dataset ?? "netwerk"}.{extension}";
+        var fileName = $"{dataset ?? "netwerk"}.{Extension(f)}";
+        var why = string.IsNullOrWhiteSpace(purpose) ? "netwerkexport" : purpose.Trim()[..Math.Min(200, purpose.Trim().Length)];
         await audit.AppendAsync(new AuditRecord(actor, AuditAction.Export, "Export", fileName,
-            $"{format}{(dataset is null ? ", hele netwerk" : $", dataset {dataset}")}; alleen wat de gebruiker mag lezen",
-            string.IsNullOrWhiteSpace(purpose) ? "netwerkexport" : purpose.Trim()[..Math.Min(200, purpose.Trim().Length)]), ct);
+            $"{format}{(dataset is null ? ", hele netwerk" : $", dataset {dataset}")}; alleen wat de gebruiker mag lezen", why), ct);
+        bool Readable(Domain.Provenance.Provenance p) => AccessPolicy.ForFact(actor, p, inDossierTeam: false) == FactAccess.Readable;
 
-        // The format writers (XmlWriter, Utf8JsonWriter) write synchronously into their buffers and flush every few
-        // thousand rows; allowing synchronous IO for this response keeps the export streaming instead of buffering it whole.
+        // The format writers (XmlWriter, Utf8JsonWriter, ZipArchive) write synchronously into their buffers; allowing
+        // synchronous IO for this response keeps the export streaming instead of buffering it whole.
         HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-        Response.ContentType = f == ExportFormat.GraphMl ? "application/xml" : "text/plain; charset=utf-8";
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
+        if (ExportWriters.IsFolderFormat(f))
+        {
+            await ZipFolderExportAsync(f, dataset, Readable, ct);
+            return new EmptyResult();
+        }
+        Response.ContentType = f == ExportFormat.GraphMl ? "application/xml" : "text/plain; charset=utf-8";
         await using (var writer = ExportWriters.ForStream(f, Response.Body))
-            await exporter.ExportAsync(writer, f, dataset, ct, p => AccessPolicy.ForFact(actor, p, inDossierTeam: false) == FactAccess.Readable);
+            await exporter.ExportAsync(writer, f, dataset, ct, Readable);
         return new EmptyResult();
     }
+
+    /// <summary>The folder formats are written to a private temporary folder first (nodes and relations are written side
+    /// by side, a ZIP takes one entry at a time), then zipped into the response; the folder is removed either way.</summary>
+    private async Task ZipFolderExportAsync(ExportFormat format, string? dataset, Func<Domain.Provenance.Provenance, bool> readable, CancellationToken ct)
+    {
+        var folder = Directory.CreateTempSubdirectory("ketenaanpak-export-");
+        try
+        {
+            await using (var writer = ExportWriters.ForFolder(format, folder.FullName))
+                await exporter.ExportAsync(writer, format, dataset, ct, readable);
+            Response.ContentType = "application/zip";
+            using var zip = new ZipArchive(Response.Body, ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var file in folder.GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
+                await zip.CreateEntryFromFileAsync(file.FullName, file.Name, CompressionLevel.Fastest, ct);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private async Task<IActionResult> PageAsync(CancellationToken ct)
+    {
+        ViewData["Nav"] = "importeren";
+        var datasets = await db.ImportRuns.AsNoTracking().Where(r => r.Status == ImportRunStatus.Succeeded)
+            .Select(r => r.Dataset).Distinct().OrderBy(d => d).Take(200).ToListAsync(ct);
+        return View("~/Features/Imports/Views/Export.cshtml", new ExportPageModel(datasets));
+    }
+
+    private static string Extension(ExportFormat format) => format switch
+    {
+        ExportFormat.GraphMl => "graphml",
+        ExportFormat.Ftm => "ftm.json",
+        ExportFormat.Cypher => "cypher",
+        ExportFormat.Csv => "csv.zip",
+        _ => "neo4j-csv.zip",
+    };
 }
+
+public sealed record ExportPageModel(IReadOnlyList<string> Datasets);
