@@ -34,6 +34,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Bulk.GraphImporter>();
         builder.Services.AddScoped<Bulk.GraphExporter>();
         builder.Services.AddScoped<Bulk.ImportJob>();
+        builder.Services.AddScoped<Bulk.ImportQueue>();
         builder.Services.AddSingleton<Bulk.ImportProgressRegistry>();
         return builder;
     }

@@ -35,6 +35,7 @@ public static class DependencyInjection
             .Configure<IConfiguration>((o, config) => o.ConnectionString ??= config.GetConnectionString("Graph"))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // The weighing criteria of the case meeting: weights and priority thresholds per region (issue 7).
         services.AddOptions<Domain.Dossiers.WeighingCriteria>().BindConfiguration("Weighing")
@@ -42,6 +43,8 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         var storage = ReadStorageOptions(builder.Configuration);
+        var jobOptions = new JobOptions();
+        builder.Configuration.GetSection(JobOptions.Section).Bind(jobOptions);
         services.AddDbContext<GraphDbContext>(options => ConfigureStore(options, storage));
         services.AddScoped<IGraphDbContext>(sp => sp.GetRequiredService<GraphDbContext>());
         // Scoped for the store options it shares with the request's context; each append still opens its own context
@@ -58,7 +61,15 @@ public static class DependencyInjection
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (storage.Provider == StorageProvider.PostgreSql)
                 config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.EffectiveConnectionString),
-                    new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" });
+                    new PostgreSqlStorageOptions
+                    {
+                        PrepareSchemaIfNecessary = true,
+                        SchemaName = "hangfire",
+                        // Several instances share the queues: a worker keeps renewing its claim while it runs, and a
+                        // job of an instance that died is taken over once the claim is this old (ADR-008).
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = TimeSpan.FromSeconds(Math.Clamp(jobOptions.InvisibilityTimeoutSeconds, 5, 24 * 3600)),
+                    });
             else
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(storage.HangfireSqlitePath)!);
@@ -67,7 +78,7 @@ public static class DependencyInjection
         });
         if (runJobServer)
         {
-            services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+            services.AddHangfireServer(o => o.WorkerCount = Math.Clamp(jobOptions.EffectiveWorkerCount, 1, 64));
             services.AddHostedService<RecurringJobRegistration>();
             services.AddHostedService<SnapshotRefresher>();
         }

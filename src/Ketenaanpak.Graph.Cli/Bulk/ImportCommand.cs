@@ -15,7 +15,8 @@ namespace Ketenaanpak.Graph.Cli.Bulk;
 /// `ketenaanpak import FILE [--format …] [--mapping M] [--dataset NAME] [--partner CODE] [--grading B2]
 /// [--legal-basis Covenant] [--handling-code Chain] [--retain-until YYYY-MM-DD] [--kind Person] [--duplicates sum|first]
 /// [--rejections OUT.csv]`: one transaction into the configured store; one JSON line; exit 1 when the import failed
-/// (nothing saved), 2 for a wrong flag.
+/// (nothing saved), 2 for a wrong flag. With --background the file goes into the shared job queue instead (as from the
+/// import page): whichever app instance has a free worker imports it; the line then gives the run's id to follow.
 /// </summary>
 public static class ImportCommand
 {
@@ -23,11 +24,14 @@ public static class ImportCommand
     internal static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly string[] Flags = ["format", "mapping", "dataset", "partner", "grading", "legal-basis", "handling-code",
-        "retain-until", "kind", "duplicates", "rejections", "dry-run"];
+        "retain-until", "kind", "duplicates", "rejections", "dry-run", "background"];
+
+    // A queued import runs as the page's does: the run keeps format, mapping, dataset and partner; the rest are defaults.
+    private static readonly string[] NotWithBackground = ["grading", "legal-basis", "handling-code", "retain-until", "kind", "duplicates", "rejections", "dry-run"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new CliArgs(args, "dry-run");
+        var a = new CliArgs(args, "dry-run", "background");
         if (a.Positional.Count != 1) throw new CliUsageException("use: ketenaanpak import FILE [--format csv|ftm|graphml|edgelist|matrix|two-mode] [--mapping M] [--dataset NAME]");
         var given = a.Positional[0];
         var path = Path.GetFullPath(given);
@@ -47,9 +51,15 @@ public static class ImportCommand
             var d => throw new CliUsageException($"--duplicates must be sum or first, got '{d}'."),
         };
 
+        if (a.Has("background") && NotWithBackground.FirstOrDefault(a.Has) is { } clash)
+            throw new CliUsageException($"--{clash} cannot be combined with --background: a queued import uses the defaults of the import page.");
+        if (a.Has("background") && Directory.Exists(path)) throw new CliUsageException("--background takes one file, not a folder.");
+
         using var host = CliHost.Build(args);
         await host.Services.GetRequiredService<StoreInitialiser>().InitialiseAsync(CancellationToken.None);
         await using var scope = host.Services.CreateAsyncScope();
+        if (a.Has("background"))
+            return await QueueAsync(scope.ServiceProvider, a, path, format, dataset, mapping, stdout);
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var db = scope.ServiceProvider.GetRequiredService<GraphDbContext>();
         var partner = await ImportPartners.ResolveAsync(db, a.Get("partner"), CancellationToken.None);
@@ -79,6 +89,25 @@ public static class ImportCommand
             stderr.WriteLine($"ketenaanpak import: {e.Message}");
             return 1;
         }
+    }
+
+    private static async Task<int> QueueAsync(IServiceProvider services, CliArgs a, string path, ImportFormat format, string dataset,
+        CsvMapping? mapping, TextWriter stdout)
+    {
+        var db = services.GetRequiredService<GraphDbContext>();
+        var partner = await ImportPartners.ResolveAsync(db, a.Get("partner"), CancellationToken.None);
+        var storage = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
+        Guid run;
+        await using (var file = File.OpenRead(path))
+            run = await services.GetRequiredService<ImportQueue>().QueueAsync(file, Path.GetFileName(path), dataset, format,
+                mapping is null ? null : File.ReadAllText(a.Get("mapping")!), // already parsed above, so known to be valid
+                partner.Id.Value, "system:cli", storage.DataDirectory, CancellationToken.None);
+        stdout.WriteLine(JsonSerializer.Serialize(new
+        {
+            command = "import", ok = true, queued = true, run = run.ToString(), file = Path.GetFileName(path), format = FormatName(format), dataset,
+            partner = partner.Code, follow = $"/importeren/{run}",
+        }, Json));
+        return 0;
     }
 
     private static ImportProvenance ImportDefaults(CliArgs a, Domain.Common.PartnerId partner, DateTimeOffset now)

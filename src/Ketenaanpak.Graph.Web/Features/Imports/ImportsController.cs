@@ -18,7 +18,7 @@ namespace Ketenaanpak.Graph.Web.Features.Imports;
 /// is the central point where partners' information comes together; what they import is attributed to their partner.
 /// </summary>
 [Authorize(Policy = Policies.Import)]
-public sealed class ImportsController(IGraphDbContext db, ICurrentActor current, IBackgroundJobClient jobs, ImportProgressRegistry progress,
+public sealed class ImportsController(IGraphDbContext db, ICurrentActor current, ImportQueue queue, ImportProgressRegistry progress,
     IOptions<StorageOptions> storage, TimeProvider clock) : Controller
 {
     public const long MaxUploadBytes = 200L * 1024 * 1024;
@@ -66,17 +66,11 @@ public sealed class ImportsController(IGraphDbContext db, ICurrentActor current,
         }
         if (!ModelState.IsValid) return View("Index", await ModelAsync(form, ct));
 
-        var id = Guid.CreateVersion7();
-        var folder = Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "imports");
-        Directory.CreateDirectory(folder);
-        var stored = Path.Combine(folder, id.ToString("N") + ".upload");
-        await using (var file = System.IO.File.Create(stored))
-            await form.Bestand!.CopyToAsync(file, ct);
         var actor = current.Actor;
-        db.ImportRuns.Add(new ImportRun(id, dataset!, Path.GetFileName(form.Bestand!.FileName), stored, format, mappingJson, actor.PartnerId.Value,
-            actor.UserName, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        jobs.Enqueue<ImportJob>(j => j.RunAsync(id, CancellationToken.None));
+        Guid id;
+        await using (var upload = form.Bestand!.OpenReadStream())
+            id = await queue.QueueAsync(upload, form.Bestand.FileName, dataset!, format, mappingJson, actor.PartnerId.Value, actor.UserName,
+                storage.Value.DataDirectory, ct);
         return Redirect($"/importeren/{id}");
     }
 
