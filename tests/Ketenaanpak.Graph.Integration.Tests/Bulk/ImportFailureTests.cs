@@ -66,5 +66,11 @@ public sealed class ImportFailureTests(SqliteTestStore store) : IClassFixture<Sq
         var (code2, _, stderr2) = await BulkCli.RunAsync(store, "import", Path.Combine(Ketenaanpak.Graph.TestKit.RepositoryPaths.Dataset("mexico_human_trafficking_edgelist.txt")), "--dataset", "met spatie");
         Assert.Equal(2, code2);
         Assert.Contains("datasetnaam", stderr2);
+        var mexico = Ketenaanpak.Graph.TestKit.RepositoryPaths.Dataset("mexico_human_trafficking_edgelist.txt");
+        var (code3, _, stderr3) = await BulkCli.RunAsync(store, "import", mexico, "--background", "--grading", "A1");
+        Assert.Equal(2, code3);
+        Assert.Contains("--grading cannot be combined with --background", stderr3);
+        await using var db = store.NewContext();
+        Assert.Equal(0, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ImportRuns));
     }
 }
