@@ -35,6 +35,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Bulk.GraphExporter>();
         builder.Services.AddScoped<Bulk.ImportJob>();
         builder.Services.AddScoped<Bulk.ImportQueue>();
+        builder.Services.AddScoped<Partners.PartnerDirectory>();
         builder.Services.AddSingleton<Bulk.ImportProgressRegistry>();
         return builder;
     }

@@ -13,7 +13,7 @@ namespace Ketenaanpak.Graph.Application.Chain;
 /// <summary>An intervention as the process page and the overview show it, with what the viewer may do with it.</summary>
 public sealed record InterventionItem(InterventionId Id, string DossierNumber, string Title, InterventionType Type, string Phase,
     string PartnerName, DateOnly? Due, InterventionStatus Status, string? DeclineReason, string? Result, IReadOnlyList<string> Targets,
-    bool Overdue, bool MayRespond, bool MayReassign);
+    bool Overdue, bool MayRespond, bool MayReassign, string? RoutedTo = null);
 
 /// <summary>A new intervention as typed in the form (text, so every problem gets a Dutch message).</summary>
 public sealed record InterventionInput(string? Type, string? Title, string? Phase, string? PartnerCode, string? Due, IReadOnlyList<string> Targets);
@@ -85,7 +85,7 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
             dossier.ShareWith(partner.Id, $"{actor.UserName} (interventie toegewezen)", clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(new AuditRecord(actor, AuditAction.Create, "Intervention", intervention.Id.ToString(),
-            $"interventie '{intervention.Title}' ({type.Dutch().ToLowerInvariant()}) toegewezen aan {partner.Name} in dossier {dossier.Number}", null), ct);
+            $"interventie '{intervention.Title}' ({type.Dutch().ToLowerInvariant()}) toegewezen aan {partner.Name} in dossier {dossier.Number}; verzoek naar {partner.RoutingDescription ?? "(geen meldpunt vastgelegd)"}", null), ct);
         return ProcessResult.Done;
     }
 
@@ -148,7 +148,7 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
     private async Task<IReadOnlyList<InterventionItem>> ItemsAsync(Actor actor, IReadOnlyList<Intervention> interventions,
         IReadOnlyList<Dossier> dossiers, CancellationToken ct)
     {
-        var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
         var nodeIds = interventions.SelectMany(i => i.Targets).Select(t => t.NodeId).Distinct().ToList();
         var captions = await db.Nodes.AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Caption, ct);
         var today = Today();
@@ -157,9 +157,10 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
             var dossier = dossiers.First(d => d.Id == i.DossierId);
             return new InterventionItem(i.Id, dossier.Number, i.Title, i.Type,
                 BarrierPhase.Default.FirstOrDefault(p => p.Code == i.BarrierPhaseCode)?.DutchName ?? i.BarrierPhaseCode,
-                partners.GetValueOrDefault(i.AssignedPartnerId, "onbekende partner"), i.DueDate, i.Status, i.DeclineReason, i.Result,
+                partners.GetValueOrDefault(i.AssignedPartnerId)?.Name ?? "onbekende partner", i.DueDate, i.Status, i.DeclineReason, i.Result,
                 i.Targets.Select(t => captions.GetValueOrDefault(t.NodeId, "onbekend")).ToList(), i.IsOverdue(today),
-                MayRespond(actor, i), DossierProcess.MayAct(actor, dossier) && i.Status == InterventionStatus.Declined);
+                MayRespond(actor, i), DossierProcess.MayAct(actor, dossier) && i.Status == InterventionStatus.Declined,
+                partners.GetValueOrDefault(i.AssignedPartnerId)?.RoutingDescription);
         }).OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Title, StringComparer.CurrentCulture).ToList();
     }
 

@@ -38,8 +38,24 @@ public sealed class Partner
     public string? ReportingPoint { get; private set; }
     public int Version { get; private set; }
 
+    public const int MaxContactLength = 200, MaxReportingPointLength = 300;
+
+    /// <summary>Where the chain reaches this partner: feedback on signals, alerts and intervention requests go there.</summary>
+    /// <summary>How a request is routed to this partner, in words for the page; null when the directory has no way yet.</summary>
+    public string? RoutingDescription => (ContactPerson, ReportingPoint) switch
+    {
+        (null, null) => null,
+        (null, { } point) => point,
+        ({ } person, null) => person,
+        ({ } person, { } point) => $"{point} (contactpersoon {person})",
+    };
+
     public void SetContact(string? contactPerson, string? reportingPoint)
     {
+        if (contactPerson?.Trim().Length > MaxContactLength)
+            throw new DomainException($"De naam van de contactpersoon is te lang (maximaal {MaxContactLength} tekens).", nameof(ContactPerson));
+        if (reportingPoint?.Trim().Length > MaxReportingPointLength)
+            throw new DomainException($"Het meldpunt is te lang (maximaal {MaxReportingPointLength} tekens).", nameof(ReportingPoint));
         ContactPerson = string.IsNullOrWhiteSpace(contactPerson) ? null : contactPerson.Trim();
         ReportingPoint = string.IsNullOrWhiteSpace(reportingPoint) ? null : reportingPoint.Trim();
         Version++;

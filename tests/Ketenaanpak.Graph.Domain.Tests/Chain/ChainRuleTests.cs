@@ -84,4 +84,22 @@ public sealed class ChainRuleTests
         Assert.False(new Partner(PartnerId.New(), "GGD", "GGD", PartnerKind.HealthService).IsCovenant);
         Assert.Throws<DomainException>(() => new Partner(PartnerId.New(), "GEM-X", "Gemeente X", PartnerKind.Municipality, "GM9999"));
     }
+
+    [Fact]
+    public void Partner_Contact_TooLongIsRefusedInDutch_AndRoutingSaysWhereRequestsGo()
+    {
+        var partner = new Partner(PartnerId.New(), "GGD", "GGD Twente", PartnerKind.HealthService);
+        Assert.Null(partner.RoutingDescription);
+        var e = Assert.Throws<DomainException>(() => partner.SetContact(new string('a', 201), null));
+        Assert.Equal(("De naam van de contactpersoon is te lang (maximaal 200 tekens).", "ContactPerson"), (e.Message, e.Field));
+        Assert.Throws<DomainException>(() => partner.SetContact(null, new string('a', 301)));
+        Assert.Null(partner.ContactPerson); // a refused change leaves the old values
+
+        partner.SetContact("  ", " Meldpunt zorg  ");
+        Assert.Equal("Meldpunt zorg", partner.RoutingDescription);
+        partner.SetContact("A. Bakker", "meldpunt@ggd.example");
+        Assert.Equal("meldpunt@ggd.example (contactpersoon A. Bakker)", partner.RoutingDescription);
+        partner.SetContact("A. Bakker", null);
+        Assert.Equal("A. Bakker", partner.RoutingDescription);
+    }
 }
