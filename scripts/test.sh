@@ -14,6 +14,8 @@ command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 # node + npm run Neo4j's Cypher grammar (tools/cypher-lint); networkx is the independent reader of our GraphML exports.
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 /usr/bin/python3 -c 'import networkx' >/dev/null 2>&1 || missing+=(python3-networkx)
+# pdftotext/pdftoppm read back the minutes PDF that headless Chromium prints (issue 7).
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing: ${missing[*]}"
   apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null || { echo "apt-get install failed"; exit 1; }

@@ -36,6 +36,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<Bulk.ImportJob>();
         builder.Services.AddScoped<Bulk.ImportQueue>();
         builder.Services.AddScoped<Partners.PartnerDirectory>();
+        builder.Services.AddScoped<CaseMeetings.CaseMeetingService>();
+        builder.Services.AddScoped<CaseMeetings.MeetingView>();
         builder.Services.AddSingleton<Bulk.ImportProgressRegistry>();
         return builder;
     }

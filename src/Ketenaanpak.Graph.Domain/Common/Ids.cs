@@ -50,3 +50,15 @@ public readonly record struct CaseMeetingId(Guid Value)
     public static CaseMeetingId New() => new(Guid.CreateVersion7());
     public override string ToString() => Value.ToString();
 }
+
+public readonly record struct AgendaItemId(Guid Value)
+{
+    public static AgendaItemId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}
+
+public readonly record struct DecisionId(Guid Value)
+{
+    public static DecisionId New() => new(Guid.CreateVersion7());
+    public override string ToString() => Value.ToString();
+}

@@ -55,6 +55,8 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
         builder.Properties<DossierId>().HaveConversion<DossierIdConverter>();
         builder.Properties<InterventionId>().HaveConversion<InterventionIdConverter>();
         builder.Properties<CaseMeetingId>().HaveConversion<CaseMeetingIdConverter>();
+        builder.Properties<AgendaItemId>().HaveConversion<AgendaItemIdConverter>();
+        builder.Properties<DecisionId>().HaveConversion<DecisionIdConverter>();
         if (IsSqlite)
             builder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
 
@@ -76,6 +78,7 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
         EnumAsString<InterventionType>(builder);
         EnumAsString<InterventionStatus>(builder);
         EnumAsString<CaseMeetingKind>(builder);
+        EnumAsString<DecisionKind>(builder);
         EnumAsString<AuditAction>(builder);
     }
 

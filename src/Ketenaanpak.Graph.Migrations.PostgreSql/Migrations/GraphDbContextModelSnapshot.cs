@@ -255,10 +255,56 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                     b.ToTable("node_statistics", (string)null);
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DossierNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reasons")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SnapshotAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("case_meeting_agenda_items", (string)null);
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeeting", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AdoptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AdoptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Chair")
                         .HasMaxLength(200)
@@ -290,7 +336,76 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ScheduledAt");
+
                     b.ToTable("case_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeetingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActionFor")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ConcernsText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.ToTable("case_meeting_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeetingParticipant", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Fixed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("MeetingId", "PartnerId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("case_meeting_participants", (string)null);
                 });
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.Dossier", b =>
@@ -1464,6 +1579,39 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.AgendaItem", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeeting", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeetingDecision", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.CaseMeetings.AgendaItem", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeetingParticipant", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.Dossier", b =>
                 {
                     b.HasOne("Ketenaanpak.Graph.Domain.Partners.Partner", null)
@@ -1711,6 +1859,18 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.AgendaItem", b =>
+                {
+                    b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeeting", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.Dossier", b =>

@@ -250,9 +250,55 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                     b.ToTable("node_statistics", (string)null);
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reasons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SnapshotAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("case_meeting_agenda_items", (string)null);
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeeting", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AdoptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdoptedBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Chair")
@@ -285,7 +331,76 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ScheduledAt");
+
                     b.ToTable("case_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeetingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActionFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcernsText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.ToTable("case_meeting_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeetingParticipant", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Fixed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId", "PartnerId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("case_meeting_participants", (string)null);
                 });
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.Dossier", b =>
@@ -1449,6 +1564,39 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.AgendaItem", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeeting", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeetingDecision", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.CaseMeetings.AgendaItem", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeetingParticipant", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.Dossier", b =>
                 {
                     b.HasOne("Ketenaanpak.Graph.Domain.Partners.Partner", null)
@@ -1696,6 +1844,18 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.AgendaItem", b =>
+                {
+                    b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeeting", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Dossiers.Dossier", b =>

@@ -219,7 +219,52 @@ internal sealed class CaseMeetingConfiguration : IEntityTypeConfiguration<CaseMe
         e.HasKey(x => x.Id);
         e.Property(x => x.Title).HasMaxLength(200);
         e.Property(x => x.Chair).HasMaxLength(200);
-        e.Property(x => x.Minutes).HasMaxLength(20000);
+        e.Property(x => x.Minutes).HasMaxLength(CaseMeeting.MaxMinutesLength);
+        e.Property(x => x.AdoptedBy).HasMaxLength(200);
         e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => x.ScheduledAt);
+        e.HasMany(x => x.Participants).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Participants).HasField("_participants");
+        e.HasMany(x => x.Agenda).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Agenda).HasField("_agenda");
+    }
+}
+
+internal sealed class CaseMeetingParticipantConfiguration : IEntityTypeConfiguration<CaseMeetingParticipant>
+{
+    public void Configure(EntityTypeBuilder<CaseMeetingParticipant> e)
+    {
+        e.ToTable("case_meeting_participants");
+        e.HasKey(x => new { x.MeetingId, x.PartnerId });
+        e.Property(x => x.Reason).HasMaxLength(200);
+        e.HasOne<Partner>().WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> e)
+    {
+        e.ToTable("case_meeting_agenda_items");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.DossierNumber).HasMaxLength(40);
+        e.Property(x => x.SnapshotJson).HasMaxLength(200_000);
+        e.HasIndex(x => x.DossierId);
+        // A dossier may be deleted at the end of its retention; the minutes keep the number and the frozen snapshot.
+        e.HasMany(x => x.Decisions).WithOne().HasForeignKey(d => d.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.Decisions).HasField("_decisions");
+    }
+}
+
+internal sealed class CaseMeetingDecisionConfiguration : IEntityTypeConfiguration<CaseMeetingDecision>
+{
+    public void Configure(EntityTypeBuilder<CaseMeetingDecision> e)
+    {
+        e.ToTable("case_meeting_decisions");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Text).HasMaxLength(2000);
+        e.Property(x => x.ConcernsText).HasMaxLength(4000);
+        e.Property(x => x.By).HasMaxLength(200);
+        e.Ignore(x => x.Concerns);
     }
 }

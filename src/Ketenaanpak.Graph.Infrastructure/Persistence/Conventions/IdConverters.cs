@@ -11,6 +11,8 @@ internal sealed class SignalIdConverter() : ValueConverter<SignalId, Guid>(v => 
 internal sealed class DossierIdConverter() : ValueConverter<DossierId, Guid>(v => v.Value, v => new DossierId(v));
 internal sealed class InterventionIdConverter() : ValueConverter<InterventionId, Guid>(v => v.Value, v => new InterventionId(v));
 internal sealed class CaseMeetingIdConverter() : ValueConverter<CaseMeetingId, Guid>(v => v.Value, v => new CaseMeetingId(v));
+internal sealed class AgendaItemIdConverter() : ValueConverter<AgendaItemId, Guid>(v => v.Value, v => new AgendaItemId(v));
+internal sealed class DecisionIdConverter() : ValueConverter<DecisionId, Guid>(v => v.Value, v => new DecisionId(v));
 
 /// <summary>
 /// SQLite has no timestamp type and EF cannot order or compare DateTimeOffset stored as text there, so the embedded
