@@ -90,7 +90,9 @@ public static class AlertRuleEvaluator
         var from = window[0].On;
         var to = window[^1].On;
         var span = to.DayNumber - from.DayNumber;
-        var summary = $"{persons.Count} {what} binnen {span} {(span == 1 ? "dag" : "dagen")} ({from:dd-MM-yyyy} – {to:dd-MM-yyyy})";
+        var summary = span == 0
+            ? $"{persons.Count} {what} op één dag ({from:dd-MM-yyyy})"
+            : $"{persons.Count} {what} binnen {span} {(span == 1 ? "dag" : "dagen")} ({from:dd-MM-yyyy} – {to:dd-MM-yyyy})";
         return new AlertFinding(kind, $"{kind}:{trigger}", summary, [trigger],
             persons.Concat(window.SelectMany(e => e.Extra)).Distinct().ToList(),
             window.SelectMany(e => e.Relations).Distinct().ToList());

@@ -98,7 +98,7 @@ public sealed class Alert
     public bool Refire(string summary, IReadOnlyCollection<NodeId> triggerNodes, IReadOnlyCollection<NodeId> subgraphNodes,
         IReadOnlyCollection<RelationId> subgraphRelations, DateTimeOffset at)
     {
-        var changed = !SameSubgraph(subgraphNodes, subgraphRelations);
+        var changed = !SameSubgraph(triggerNodes.Concat(subgraphNodes).Distinct().ToList(), subgraphRelations);
         LastFiredAt = at;
         Summary = Clip(summary);
         if (changed)
