@@ -126,6 +126,29 @@ public abstract class AlertStoreTests<TStore>(TStore store) : IClassFixture<TSto
     }
 
     [Fact]
+    public async Task NewSignal_MentioningAMemberOfAnOpenDossier_FiresOnce_ForThatDossier()
+    {
+        var (app, scope) = await StartAsync();
+        await using var _ = app;
+        await using var __ = scope;
+        var sp = scope.ServiceProvider;
+        await using var db = store.NewContext();
+        var dossier = await db.Dossiers.AsNoTracking().Include(d => d.Members).FirstAsync(d => d.Title == "Adres Wierdensestraat: veertien inschrijvingen");
+        var address = (await db.Nodes.AsNoTracking().SingleAsync(n => n.Kind == NodeKind.Address && n.Caption.Contains("Wierdensestraat 87"))).Id;
+        Assert.Contains(dossier.Members, m => m.NodeId == address);
+        // A new report about the Almelo address, with one more person registered there (through the signal's mention).
+        var (signal, _, _) = await AlertWorld.RegistrationsAsync(db, "GEM-ALMELO", 1, address, municipality: "GM0141");
+        var evaluation = sp.GetRequiredService<AlertEvaluation>();
+        await evaluation.RunAsync(signal.Id, CancellationToken.None);
+        await evaluation.RunAsync(signal.Id, CancellationToken.None);
+        var alert = await db.Alerts.AsNoTracking().Include(a => a.Nodes)
+            .SingleAsync(a => a.Rule == AlertRuleKind.SignalTouchesOpenDossier && a.SignalId == signal.Id);
+        Assert.Equal(dossier.Id, alert.DossierId);
+        Assert.Contains(alert.Nodes, n => n.NodeId == address && n.IsTrigger);
+        Assert.StartsWith($"Signaal {signal.Number} noemt", alert.Summary);
+    }
+
+    [Fact]
     public async Task UrgentSignal_AlertsThePoliceContactAndTheCoordinatorAtOnce_OnTopOfTheirList_AndTheAnalystCanAskForACaseMeeting()
     {
         var (app, scope) = await StartAsync();
