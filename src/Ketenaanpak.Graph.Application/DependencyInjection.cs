@@ -39,6 +39,14 @@ public static class DependencyInjection
         builder.Services.AddScoped<CaseMeetings.CaseMeetingService>();
         builder.Services.AddScoped<CaseMeetings.MeetingView>();
         builder.Services.AddSingleton<Bulk.ImportProgressRegistry>();
+        builder.Services.AddScoped<Alerts.AlertDataLoader>();
+        builder.Services.AddScoped<Alerts.AlertEvaluation>();
+        builder.Services.AddScoped<Alerts.AlertEvaluationJob>();
+        builder.Services.AddScoped<Alerts.UrgentAlerts>();
+        builder.Services.AddScoped<Alerts.AlertQueries>();
+        builder.Services.AddScoped<Alerts.AlertActions>();
+        builder.Services.AddScoped<Alerts.AlertRulesAdmin>();
+        builder.Services.AddScoped<Intake.ISignalSubmittedHandler, Alerts.AlertSignalSubmittedHandler>();
         return builder;
     }
 }

@@ -40,6 +40,9 @@ public static class Commands
           export --format graphml|ftm|csv|cypher|neo4j-csv [--dataset NAME] --out PATH [--force]
                                       stream the store (or one dataset) to a file (graphml, ftm, cypher) or a
                                       folder (csv, neo4j-csv)
+          alerts evaluate [--signal ID]
+                                      run the alert rules (signaleringen) over the store, or over what one signal
+                                      touched; idempotent: the same situation refreshes its open alert
 
         Store flags (as in the web app): --Storage:Provider Sqlite|PostgreSql  --ConnectionStrings:Graph "..."
                                          --Storage:DataDirectory DIR
@@ -66,6 +69,7 @@ public static class Commands
                 "user" => await UserCommand.RunAsync(rest, stdout, stderr),
                 "import" => await Bulk.ImportCommand.RunAsync(rest, stdout, stderr),
                 "export" => await Bulk.ExportCommand.RunAsync(rest, stdout, stderr),
+                "alerts" => await Alerts.AlertsCommand.RunAsync(rest, stdout, stderr),
                 _ => Unknown(args[0], stderr),
             };
         }

@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<StoreInitialiser>();
         services.AddScoped<IStoreGraphSource, EfStoreGraphSource>();
         services.AddSingleton<GraphSnapshotService>();
+        services.AddScoped<Application.Alerts.IAlertUserDirectory, Identity.AlertUserDirectory>();
         services.AddSingleton<Application.Bulk.IBulkGraphWriterFactory, Bulk.BulkGraphWriterFactory>();
 
         services.AddHangfire(config =>

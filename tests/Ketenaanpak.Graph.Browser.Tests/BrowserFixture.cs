@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's services, for arranging what a page needs but has no form for yet (e.g. a submitted signal).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);

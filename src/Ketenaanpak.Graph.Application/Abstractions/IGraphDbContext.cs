@@ -31,6 +31,8 @@ public interface IGraphDbContext
     DbSet<Explorer.SavedView> SavedViews { get; }
     DbSet<Bulk.ImportRun> ImportRuns { get; }
     DbSet<Bulk.ImportMapping> ImportMappings { get; }
+    DbSet<Domain.Alerts.AlertRule> AlertRules { get; }
+    DbSet<Domain.Alerts.Alert> Alerts { get; }
 
     /// <summary>
     /// The audit log, read-only and untracked: entries are appended only through <see cref="IAuditLog"/>, in their own

@@ -13,6 +13,8 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, I
         recurring.AddOrUpdate<RefreshNodeStatisticsJob>("refresh-node-statistics", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         // Daily, at night in server time: deletes what passed its retention date (domain.md §7, docs/retention.md).
         recurring.AddOrUpdate<RetentionJob>("retention", j => j.RunAsync(CancellationToken.None), Cron.Daily());
+        // The signal-card rules over the whole store; a signal's own run follows each submission (AlertSignalSubmittedHandler).
+        recurring.AddOrUpdate<Application.Alerts.AlertEvaluationJob>("alerts-evaluate", j => j.RunAsync(CancellationToken.None), Cron.Hourly(15));
         jobs.Enqueue<RefreshNodeStatisticsJob>(j => j.RunAsync(CancellationToken.None));
         return Task.CompletedTask;
     }

@@ -40,6 +40,8 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
     public DbSet<Application.Explorer.SavedView> SavedViews => Set<Application.Explorer.SavedView>();
     public DbSet<Application.Bulk.ImportRun> ImportRuns => Set<Application.Bulk.ImportRun>();
     public DbSet<Application.Bulk.ImportMapping> ImportMappings => Set<Application.Bulk.ImportMapping>();
+    public DbSet<Domain.Alerts.AlertRule> AlertRules => Set<Domain.Alerts.AlertRule>();
+    public DbSet<Domain.Alerts.Alert> Alerts => Set<Domain.Alerts.Alert>();
 
     public IQueryable<AuditEntry> AuditEntries => Set<AuditEntry>().AsNoTracking();
 
@@ -80,6 +82,8 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
         EnumAsString<CaseMeetingKind>(builder);
         EnumAsString<DecisionKind>(builder);
         EnumAsString<AuditAction>(builder);
+        EnumAsString<Domain.Alerts.AlertRuleKind>(builder);
+        EnumAsString<Domain.Alerts.AlertStatus>(builder);
     }
 
     private static void EnumAsString<T>(ModelConfigurationBuilder builder) where T : struct, Enum =>
@@ -111,6 +115,8 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
                 nameof(Signal) => "Dit signaal",
                 nameof(Intervention) => "Deze interventie",
                 nameof(Partner) => "Deze partner",
+                nameof(Domain.Alerts.Alert) => "Deze signalering",
+                nameof(Domain.Alerts.AlertRule) => "Deze regel",
                 _ => "Dit gegeven",
             };
             throw new ConcurrencyConflictException(what, e);

@@ -195,4 +195,29 @@ public sealed class AuthorizationMatrixTests(SqliteTestStore store) : IClassFixt
         using var anonymous = app.CreateClient();
         foreach (var url in gets.Where(u => u.StartsWith("/api/"))) Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
     }
+
+    /// <summary>The alert endpoints with an id or a body (issue 6 §4): the roles outside the Network policy are refused
+    /// before any input is looked at, and anonymous API calls get 401.</summary>
+    [Fact]
+    public async Task AlertEndpoints_RolesOutsideTheNetworkPolicy_AreRefused()
+    {
+        await using var app = new AppFactory(store);
+        var id = Guid.NewGuid();
+        var gets = new[] { "/signaleringen", "/signaleringen/regels", $"/signaleringen/{id}", "/api/alerts", $"/api/alerts/{id}" };
+        var jsonPosts = new[] { $"/api/alerts/{id}/status", $"/api/alerts/{id}/assign" };
+        var formPosts = new[] { $"/signaleringen/{id}/status", $"/signaleringen/{id}/toewijzen", $"/signaleringen/{id}/dossier",
+            $"/signaleringen/{id}/casusoverleg", "/signaleringen/regels/adres-inschrijvingen" };
+        foreach (var role in AllRoles.Where(r => !Expected["Network"].Contains(r)))
+        {
+            using var client = await SignIn.AsAsync(app, DemoAccountOfRole[role]);
+            var token = await SignIn.AntiforgeryTokenAsync(client, "/partners");
+            foreach (var url in gets) Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
+            foreach (var url in jsonPosts)
+                Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(url, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+            foreach (var url in formPosts)
+                Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).StatusCode);
+        }
+        using var anonymous = app.CreateClient();
+        foreach (var url in new[] { "/api/alerts", $"/api/alerts/{id}" }) Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
+    }
 }

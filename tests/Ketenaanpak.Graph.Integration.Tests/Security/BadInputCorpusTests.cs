@@ -114,6 +114,15 @@ public sealed class BadInputCorpusTests(SqliteTestStore store) : IClassFixture<S
         yield return [new Case("huge header", "GET", "/", null, Header: ("X-Groot", new string('h', 40_000)))];
         yield return [new Case("unknown page", "GET", "/beheer/geheim", "niet gevonden")];
         foreach (var c in UserManagementCases()) yield return c;
+        // Alerts (signaleringen): ids, filters and the rules form.
+        yield return [new Case("alert id not a GUID", "GET", "/api/alerts/%3Cscript%3E", "geen geldige id")];
+        yield return [new Case("alert status filter unknown", "GET", "/api/alerts?status=%27%20OR%201%3D1--", "Onbekende status")];
+        yield return [new Case("alert rule filter unknown", "GET", "/api/alerts?rule=alles", "Onbekende regel")];
+        yield return [new Case("unknown alert page", "GET", $"/signaleringen/{Guid0}", "niet gevonden")];
+        yield return [new Case("alert rule threshold not a number", "POST", "/signaleringen/regels/adres-inschrijvingen", "Vul een drempel in",
+            Form: new() { ["Drempel"] = "1e9", ["Periode"] = "365", ["Actief"] = "true" })];
+        yield return [new Case("alert rule window out of range", "POST", "/signaleringen/regels/adres-inschrijvingen", "tussen 1 en 3650 dagen",
+            Form: new() { ["Drempel"] = "6", ["Periode"] = "99999", ["Actief"] = "true" })];
     }
 
     [Theory]
