@@ -38,6 +38,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Partners.PartnerDirectory>();
         builder.Services.AddScoped<CaseMeetings.CaseMeetingService>();
         builder.Services.AddScoped<CaseMeetings.MeetingView>();
+        builder.Services.AddScoped<CaseMeetings.IAgendaSource, CaseMeetings.AlertAgendaSource>();
         builder.Services.AddSingleton<Bulk.ImportProgressRegistry>();
         builder.Services.AddScoped<Alerts.AlertDataLoader>();
         builder.Services.AddScoped<Alerts.AlertEvaluation>();

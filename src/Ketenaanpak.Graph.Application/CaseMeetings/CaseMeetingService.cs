@@ -95,7 +95,7 @@ public sealed class CaseMeetingService(IGraphDbContext db, IAuditLog audit, Time
                 if (reasons.ContainsKey(dossier))
                 {
                     reasons[dossier] |= reason;
-                    if (reason == AgendaReason.NewAlerts) extra[dossier] = extra.GetValueOrDefault(dossier) + count;
+                    if (reason.HasFlag(AgendaReason.NewAlerts)) extra[dossier] = extra.GetValueOrDefault(dossier) + count;
                 }
         var chosen = open.Where(d => reasons[d.Id] != AgendaReason.None)
             .OrderByDescending(d => reasons[d.Id].HasFlag(AgendaReason.Urgent)).ThenBy(d => d.Number, StringComparer.Ordinal).ToList();

@@ -250,6 +250,212 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                     b.ToTable("node_statistics", (string)null);
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Alerts.Alert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedToDossierNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CaseMeetingRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstFiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriggerKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssigneeUserId");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("SignalId");
+
+                    b.HasIndex("TriggerKey");
+
+                    b.HasIndex("Status", "Urgent", "LastFiredAt");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Alerts.AlertHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.ToTable("alert_history", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Alerts.AlertNode", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsTrigger")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AlertId", "NodeId");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("alert_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Alerts.AlertRecipient", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AlertId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("alert_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Alerts.AlertRelation", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RelationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AlertId", "RelationId");
+
+                    b.HasIndex("RelationId");
+
+                    b.ToTable("alert_relations", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Alerts.AlertRule", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("alert_rules", (string)null);
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1564,6 +1770,67 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Alerts.Alert", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Alerts.AlertHistoryEntry", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Alerts.Alert", null)
+                        .WithMany("History")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Alerts.AlertNode", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Alerts.Alert", null)
+                        .WithMany("Nodes")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Graph.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Alerts.AlertRecipient", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Alerts.Alert", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Alerts.AlertRelation", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Alerts.Alert", null)
+                        .WithMany("Relations")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Graph.Relation", null)
+                        .WithMany()
+                        .HasForeignKey("RelationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.AgendaItem", b =>
                 {
                     b.HasOne("Ketenaanpak.Graph.Domain.CaseMeetings.CaseMeeting", null)
@@ -1844,6 +2111,17 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Alerts.Alert", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Nodes");
+
+                    b.Navigation("Recipients");
+
+                    b.Navigation("Relations");
                 });
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.CaseMeetings.AgendaItem", b =>

@@ -32,9 +32,9 @@ public sealed class CaseMeetingsController(CaseMeetingService meetings, MeetingV
     };
 
     [HttpGet("/casusoverleg")]
-    public async Task<IActionResult> Index(CancellationToken ct) =>
+    public async Task<IActionResult> Index([FromQuery] string? soort, CancellationToken ct) =>
         View(new MeetingsIndexModel(await meetings.ListAsync(ct), CaseMeetingService.MayPrepare(current.Actor),
-            new MeetingInput("kwartaal", null, null, "13:00", null), new Dictionary<string, string>()));
+            new MeetingInput(soort == "adhoc" ? "adhoc" : "kwartaal", null, null, "13:00", null), new Dictionary<string, string>()));
 
     [HttpPost("/casusoverleg")]
     [ValidateAntiForgeryToken]
