@@ -20,7 +20,6 @@ namespace Ketenaanpak.Graph.Web.Features.Signals;
 [Route("api/signals")]
 [Authorize(Policy = Policies.ReportSignals)]
 [EnableRateLimiting(SignInSetup.ApiRateLimit)]
-[Produces("application/json")]
 public sealed class SignalsApiController(SignalIntake intake, SignalQueries queries, ICurrentActor current) : ControllerBase
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
