@@ -80,9 +80,11 @@
     }
   });
 
-  form.addEventListener('change', function (event) {
+  function onMentionEdit(event) {
     if (event.target instanceof HTMLElement && event.target.closest('.mention-row')) refreshRelationOptions();
-  });
+  }
+  form.addEventListener('change', onMentionEdit);
+  form.addEventListener('input', onMentionEdit);
 
   // Rows already on the page (a redisplayed form) without a ref get one, so relations can point at them.
   form.querySelectorAll('.mention-row .mention-ref').forEach(function (input) {

@@ -26,7 +26,6 @@ public sealed class SignalsApiController(SignalIntake intake, SignalQueries quer
 
     /// <summary>A new draft; with <c>indienen=true</c> a submitted signal.</summary>
     [HttpPost("")]
-    [Consumes("application/json")]
     public async Task<ActionResult<SignalStatusDto>> Create([FromQuery(Name = "indienen")] bool? submit, CancellationToken ct)
     {
         var (input, problem) = await ReadAsync(ct);
@@ -36,7 +35,6 @@ public sealed class SignalsApiController(SignalIntake intake, SignalQueries quer
     }
 
     [HttpPut("{id}")]
-    [Consumes("application/json")]
     public async Task<ActionResult<SignalStatusDto>> Update(string id, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var guid)) return Problem404();
@@ -70,6 +68,10 @@ public sealed class SignalsApiController(SignalIntake intake, SignalQueries quer
 
     private async Task<(SignalIntakeInput? Input, ObjectResult? Problem)> ReadAsync(CancellationToken ct)
     {
+        // Checked here rather than with [Consumes], so that a caller without the right role hears 403 first.
+        if (!Request.HasJsonContentType())
+            return (null, Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Verkeerd formaat.",
+                detail: "Stuur het signaal als JSON, met Content-Type: application/json."));
         try
         {
             var input = await JsonSerializer.DeserializeAsync<SignalIntakeInput>(Request.Body, Json, ct);
