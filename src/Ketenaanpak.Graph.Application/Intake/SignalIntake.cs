@@ -46,7 +46,8 @@ public sealed class SignalIntake(IGraphDbContext db, IAuditLog audit, TimeProvid
     public static bool MayReport(Actor actor) =>
         !actor.IsSystem && actor.Role is Roles.PartnerContributor or Roles.MunicipalCoordinator or Roles.RiecAnalyst or Roles.CaseMeetingMember;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>The reporter's today is the Dutch calendar day: at 00:30 in Almelo "today" is already the new day.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(DutchCalendar.ToLocal(clock.GetUtcNow()));
 
     public async Task<IntakeOutcome> CreateDraftAsync(Actor actor, SignalIntakeInput input, CancellationToken ct = default)
     {
@@ -144,9 +145,9 @@ public sealed class SignalIntake(IGraphDbContext db, IAuditLog audit, TimeProvid
     {
         var now = clock.GetUtcNow();
         var number = await NextNumberAsync(now.Year, ct);
-        var observedAt = new DateTimeOffset(valid.ObservedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var observedAt = DutchCalendar.StartOf(valid.ObservedOn);
         var provenance = new Domain.Provenance.Provenance(actor.PartnerId, null, valid.Reference ?? $"intake {number}", observedAt, now,
-            valid.Grading, valid.LegalBasis, valid.HandlingCode, DateOnly.FromDateTime(now.UtcDateTime).AddYears(RetentionYears));
+            valid.Grading, valid.LegalBasis, valid.HandlingCode, Today.AddYears(RetentionYears));
         var signal = new Signal(id, number, valid.ReporterName, valid.ObservedOn, valid.MunicipalityCode, valid.Form, valid.Sector, valid.Note,
             valid.Urgent, provenance);
         signal.SetLegalQualification(valid.LegalQualification);

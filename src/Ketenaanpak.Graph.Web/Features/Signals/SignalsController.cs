@@ -41,7 +41,7 @@ public sealed class SignalsController(SignalIntake intake, SignalQueries queries
         var input = new SignalIntakeInput
         {
             ReporterName = User.FindFirst(ActorClaims.DisplayName)?.Value ?? actor.UserName,
-            ObservedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd"),
+            ObservedOn = DateOnly.FromDateTime(Application.Auditing.DutchCalendar.ToLocal(clock.GetUtcNow())).ToString("yyyy-MM-dd"),
             Place = new PlaceInput { Municipality = actor.MunicipalityCode },
             Grading = Grading.Default.Code,
             LegalBasis = actor.PartnerKind.DefaultLegalBasis().ToString(),
