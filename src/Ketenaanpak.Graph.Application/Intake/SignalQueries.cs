@@ -105,19 +105,19 @@ public sealed class SignalQueries(IGraphDbContext db, IAuditLog audit)
     }
 
     /// <summary>Status and feedback for the API: the reporter's own draft (with its content) or their organisation's signal.</summary>
-    public async Task<SignalStatusDto?> StatusAsync(Actor actor, SignalId id, CancellationToken ct = default)
+    public async Task<SignalStatusDto?> StatusAsync(Actor actor, SignalId id, CancellationToken ct = default, string? purpose = null)
     {
         var draft = await db.SignalDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (draft is not null)
         {
             if (!draft.IsOwnedBy(actor.UserId)) return null;
-            await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Signal", id.ToString(), "concept (API)", null), ct);
+            await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Signal", id.ToString(), "concept (API)", purpose), ct);
             var input = SignalIntake.Deserialize(draft.Content);
             return new SignalStatusDto(id.ToString(), null, SignalStatus.Draft.ToString(), "Concept", null, input.Urgent, null, input);
         }
         var signal = await db.Signals.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (signal is null || (signal.Provenance.SourcePartner != actor.PartnerId && !SeesAllSignals(actor))) return null;
-        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Signal", signal.Number, "status (API)", null), ct);
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Signal", signal.Number, "status (API)", purpose), ct);
         return new SignalStatusDto(id.ToString(), signal.Number, signal.Status.ToString(), signal.Status.Dutch(), signal.Feedback, signal.Urgent,
             signal.SubmittedAt, null);
     }

@@ -202,9 +202,13 @@ public abstract class SignalIntakeTests<TStore>(TStore store) : IClassFixture<TS
         Assert.Equal(HttpStatusCode.Conflict, (await IntakeClient.SendJsonAsync(client, HttpMethod.Post, $"/api/signals/{id}/indienen", null)).StatusCode);
         Assert.Equal(after, await CountsAsync());
 
-        var read = JsonDocument.Parse(await client.GetStringAsync($"/api/signals/{id}")).RootElement;
+        var read = JsonDocument.Parse(await client.GetStringAsync($"/api/signals/{id}?doel=terugkoppeling%20bvh")).RootElement;
         Assert.Equal(number, read.GetProperty("number").GetString());
         await using var db = store.NewContext();
+        var audited = await db.AuditEntries.Where(a => a.SubjectType == "Signal" && a.SubjectId == number).OrderBy(a => a.Sequence).ToListAsync();
+        Assert.Equal(Application.Auditing.AuditAction.Create, audited[0].Action); // submission; the status it answers and the GET are reads
+        Assert.All(audited.Skip(1), a => Assert.Equal(Application.Auditing.AuditAction.Read, a.Action));
+        Assert.Equal("terugkoppeling bvh", audited[^1].Purpose);
         var signal = await db.Signals.AsNoTracking().SingleAsync(s => s.Number == number);
         Assert.Equal("BVH-2026-1234", signal.Provenance.SourceReference);
         Assert.Equal(Domain.Provenance.LegalBasis.PoliceDataAct, signal.Provenance.LegalBasis);

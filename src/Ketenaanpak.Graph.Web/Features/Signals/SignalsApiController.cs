@@ -59,10 +59,11 @@ public sealed class SignalsApiController(SignalIntake intake, SignalQueries quer
     }
 
     [HttpGet("{id}")]
-    public async Task<ActionResult<SignalStatusDto>> Status(string id, CancellationToken ct)
+    public async Task<ActionResult<SignalStatusDto>> Status(string id, [FromQuery(Name = "doel")] string? purpose, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var guid)) return Problem404();
-        var status = await queries.StatusAsync(current.Actor, new SignalId(guid), ct);
+        if (purpose is { Length: > 200 }) return FieldProblem("doel", "Het doel heeft hoogstens 200 tekens.");
+        var status = await queries.StatusAsync(current.Actor, new SignalId(guid), ct, purpose);
         return status is null ? Problem404() : status;
     }
 
