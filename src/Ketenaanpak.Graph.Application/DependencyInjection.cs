@@ -31,6 +31,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<Network.AnalysisQueries>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<AuditSearch>();
+        builder.Services.AddScoped<Intake.SignalIntake>();
+        builder.Services.AddScoped<Intake.SignalQueries>();
         builder.Services.AddScoped<Bulk.GraphImporter>();
         builder.Services.AddScoped<Bulk.GraphExporter>();
         builder.Services.AddScoped<Bulk.ImportJob>();

@@ -23,6 +23,7 @@ public interface IGraphDbContext
     DbSet<Signal> Signals { get; }
     DbSet<SignalIndicator> SignalIndicators { get; }
     DbSet<SignalMention> SignalMentions { get; }
+    DbSet<SignalDraft> SignalDrafts { get; }
     DbSet<Dossier> Dossiers { get; }
     DbSet<DossierMember> DossierMembers { get; }
     DbSet<Intervention> Interventions { get; }

@@ -19,6 +19,7 @@ public enum SignalStatus
 public sealed class Signal
 {
     public const int MaxNoteLength = 2000;
+    public const int MaxUserIdLength = 100;
     private readonly List<SignalIndicator> _indicators = [];
     private readonly List<SignalMention> _mentions = [];
 
@@ -62,6 +63,8 @@ public sealed class Signal
     /// <summary>Feedback to the reporter (terugkoppeling), the only thing besides status a reporter reads back.</summary>
     public string? Feedback { get; private set; }
     public Provenance.Provenance Provenance { get; private set; }
+    /// <summary>The account that filed the signal through the intake (null for imported and demo signals).</summary>
+    public string? ReporterUserId { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<SignalIndicator> Indicators => _indicators;
     public IReadOnlyList<SignalMention> Mentions => _mentions;
@@ -80,6 +83,15 @@ public sealed class Signal
         EnsureDraft();
         if (_mentions.All(m => m.NodeId != node))
             _mentions.Add(new SignalMention(Id, node, role));
+    }
+
+    /// <summary>Records which account filed the signal, so the intake can show the reporter their own drafts and signals.</summary>
+    public void RecordReporterAccount(string userId)
+    {
+        EnsureDraft();
+        if (string.IsNullOrWhiteSpace(userId) || userId.Length > MaxUserIdLength)
+            throw new DomainException("Het account van de melder is niet geldig.", nameof(ReporterUserId));
+        ReporterUserId = userId;
     }
 
     public void Submit(DateTimeOffset now)

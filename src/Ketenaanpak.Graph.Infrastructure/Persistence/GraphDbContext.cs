@@ -29,6 +29,7 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
     public DbSet<Signal> Signals => Set<Signal>();
     public DbSet<SignalIndicator> SignalIndicators => Set<SignalIndicator>();
     public DbSet<SignalMention> SignalMentions => Set<SignalMention>();
+    public DbSet<SignalDraft> SignalDrafts => Set<SignalDraft>();
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierMember> DossierMembers => Set<DossierMember>();
     public DbSet<DossierSignal> DossierSignals => Set<DossierSignal>();
@@ -113,6 +114,7 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
                 nameof(Node) => "Deze entiteit",
                 nameof(Dossier) => "Dit dossier",
                 nameof(Signal) => "Dit signaal",
+                nameof(SignalDraft) => "Dit concept",
                 nameof(Intervention) => "Deze interventie",
                 nameof(Partner) => "Deze partner",
                 nameof(Domain.Alerts.Alert) => "Deze signalering",

@@ -20,6 +20,9 @@ public static class Policies
     public const string DataSubjectRequests = "DataSubjectRequests";
     /// <summary>Bulk import of network files: RIEC analysts (the central collection point) and administrators.</summary>
     public const string Import = "Import";
+    /// <summary>Filing signals and reading one's own back: every role that observes in the field (issue 6.1) — partner
+    /// contributors (also of non-covenant partners), coordinators, analysts and case-meeting members.</summary>
+    public const string ReportSignals = "ReportSignals";
     /// <summary>Administrators: users, jobs, configuration.</summary>
     public const string Administration = "Administration";
 
@@ -32,6 +35,8 @@ public static class Policies
         options.AddPolicy(AuditLog, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataProtectionOfficer));
         options.AddPolicy(DataSubjectRequests, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataProtectionOfficer));
         options.AddPolicy(Import, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.RiecAnalyst));
+        options.AddPolicy(ReportSignals, p => p.RequireAuthenticatedUser()
+            .RequireRole(Roles.PartnerContributor, Roles.MunicipalCoordinator, Roles.RiecAnalyst, Roles.CaseMeetingMember));
         options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
         // Anything without an explicit policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

@@ -123,6 +123,17 @@ public sealed class BadInputCorpusTests(SqliteTestStore store) : IClassFixture<S
             Form: new() { ["Drempel"] = "1e9", ["Periode"] = "365", ["Actief"] = "true" })];
         yield return [new Case("alert rule window out of range", "POST", "/signaleringen/regels/adres-inschrijvingen", "tussen 1 en 3650 dagen",
             Form: new() { ["Drempel"] = "6", ["Periode"] = "99999", ["Actief"] = "true" })];
+        // Signal intake (issue 6.1): the form refuses field by field, the API without a token before reading the body.
+        yield return [new Case("signal: script tags in the form", "POST", "/signalen/nieuw", "Een postcode bevat alleen cijfers en letters",
+            Form: new() { ["ReporterName"] = "<script>alert(1)</script>", ["Place.Municipality"] = "GM0153", ["Place.HouseNumber"] = "1", ["Place.Postcode"] = "<script>", ["actie"] = "indienen" })];
+        yield return [new Case("signal: 5000-character note", "POST", "/signalen/nieuw", "De toelichting is te lang",
+            Form: new() { ["Note"] = new string('n', 5000), ["actie"] = "concept" })];
+        yield return [new Case("signal: form without token (CSRF)", "POST", "/signalen/nieuw", "Laad de pagina opnieuw",
+            () => new FormUrlEncodedContent(new Dictionary<string, string> { ["ReporterName"] = "x", ["actie"] = "concept" }))];
+        yield return [new Case("signal: JSON without token (CSRF)", "POST", "/api/signals?indienen=true", null,
+            () => new StringContent("{\"reporterName\": \"x\"}", Encoding.UTF8, "application/json"))];
+        yield return [new Case("signal: unknown draft", "GET", "/signalen/concept/{guid}", "niet gevonden")];
+        yield return [new Case("signal: 300-character number", "GET", "/signalen/" + new string('S', 300), "niet gevonden")];
     }
 
     [Theory]

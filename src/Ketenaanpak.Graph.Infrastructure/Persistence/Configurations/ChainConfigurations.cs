@@ -22,6 +22,8 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         e.Property(x => x.LegalQualification).HasMaxLength(200);
         e.Property(x => x.Note).HasMaxLength(Signal.MaxNoteLength);
         e.Property(x => x.Feedback).HasMaxLength(Signal.MaxNoteLength);
+        e.Property(x => x.ReporterUserId).HasMaxLength(Signal.MaxUserIdLength);
+        e.HasIndex(x => x.ReporterUserId);
         e.HasIndex(x => x.ObservedOn);
         e.HasProvenance(x => x.Provenance!);
         e.Property(x => x.Version).IsConcurrencyToken();
@@ -29,6 +31,20 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         e.Navigation(x => x.Indicators).HasField("_indicators");
         e.HasMany(x => x.Mentions).WithOne().HasForeignKey(m => m.SignalId).OnDelete(DeleteBehavior.Cascade);
         e.Navigation(x => x.Mentions).HasField("_mentions");
+    }
+}
+
+internal sealed class SignalDraftConfiguration : IEntityTypeConfiguration<SignalDraft>
+{
+    public void Configure(EntityTypeBuilder<SignalDraft> e)
+    {
+        e.ToTable("signal_drafts");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.OwnerUserId).HasMaxLength(Signal.MaxUserIdLength);
+        e.HasIndex(x => x.OwnerUserId);
+        e.Property(x => x.Content).HasMaxLength(SignalDraft.MaxContentLength);
+        e.HasOne<Partner>().WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 
