@@ -1437,6 +1437,10 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ReporterUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1523,7 +1527,46 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ObservedOn");
 
+                    b.HasIndex("ReporterUserId");
+
                     b.ToTable("signals", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Signals.SignalDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("signal_drafts", (string)null);
                 });
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Signals.SignalIndicator", b =>
@@ -2043,6 +2086,15 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("NodeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Signals.SignalDraft", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1424,6 +1424,10 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReporterUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1510,7 +1514,46 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ObservedOn");
 
+                    b.HasIndex("ReporterUserId");
+
                     b.ToTable("signals", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Signals.SignalDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("signal_drafts", (string)null);
                 });
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Signals.SignalIndicator", b =>
@@ -2026,6 +2069,15 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("NodeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Signals.SignalDraft", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
