@@ -23,6 +23,9 @@ public sealed class EntityResolver
     private readonly Dictionary<string, NodeId> _byKey = new(StringComparer.Ordinal);
     private readonly List<ResolutionRecord> _persons = [];
     private readonly Dictionary<string, List<int>> _blocks = new(StringComparer.Ordinal);
+    // How many stored persons carry exactly this name (comparable tokens, any order): agreeing on "Anna Nowak" says less
+    // than agreeing on a name nobody else has.
+    private readonly Dictionary<string, int> _nameCounts = new(StringComparer.Ordinal);
 
     public EntityResolver(IEnumerable<ResolutionRecord> stored, ResolverOptions? options = null)
     {
@@ -33,6 +36,8 @@ public sealed class EntityResolver
             if (r.Kind != NodeKind.Person || r.Name is null || r.Name.IsEmpty) continue;
             var index = _persons.Count;
             _persons.Add(r);
+            var nameKey = NameKeyOf(r.Name);
+            _nameCounts[nameKey] = _nameCounts.GetValueOrDefault(nameKey) + 1;
             var year = r.BirthDate?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? NoYear;
             foreach (var token in BlockTokens(r.Name))
             {
@@ -81,6 +86,7 @@ public sealed class EntityResolver
         seen.Clear();
         var scored = new List<ResolutionCandidateScore>();
         var year = person.BirthDate?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var homonyms = _nameCounts.GetValueOrDefault(NameKeyOf(person.Name!));
         foreach (var token in BlockTokens(person.Name!))
         {
             // With a birth year: the same year, or stored persons without one. Without: every stored person with the token.
@@ -94,7 +100,7 @@ public sealed class EntityResolver
                     var stored = _persons[index];
                     if (stored.Id == person.Id || decided?.Invoke(person.Id, stored.Id) == true) continue;
                     count++;
-                    if (PersonScoring.Score(person, stored) is { } s && s.Score >= _options.SuggestFrom) scored.Add(s);
+                    if (PersonScoring.Score(person, stored, homonyms) is { } s && s.Score >= _options.SuggestFrom) scored.Add(s);
                 }
             }
         }
@@ -103,6 +109,8 @@ public sealed class EntityResolver
 
     // Tokens of two letters or more: initials and particles are too common to block on.
     private static IEnumerable<string> BlockTokens(PersonName name) => name.AllTokens.Where(t => t.Length >= 2).Distinct();
+
+    private static string NameKeyOf(PersonName name) => string.Join(' ', name.AllTokens.Order(StringComparer.Ordinal));
 
     private void Add(string key, int index)
     {

@@ -6,13 +6,15 @@ namespace Ketenaanpak.Graph.Application.Resolution;
 /// <summary>
 /// The score of a pair of persons and its reasons, one per property, in Dutch: name similarity (weight 0.6), date of
 /// birth (+0.35 the same full date, +0.25 month and year, +0.2 the year; −0.3 when they contradict), nationality (+0.05
-/// the same, −0.2 different), shared neighbours (+0.1 each, at most +0.2). Clamped to [0, 1].
+/// the same, −0.2 different), shared neighbours (+0.1 each, at most +0.2), minus 0.06 per doubling of the persons already known by exactly this name. Clamped to [0, 1].
 /// </summary>
 public static class PersonScoring
 {
     public const double NameWeight = 0.6;
 
-    public static ResolutionCandidateScore? Score(ResolutionRecord a, ResolutionRecord b)
+    /// <param name="homonyms">How many stored persons carry exactly <paramref name="a"/>'s name: each doubling lowers the
+    /// score by 0.06, because agreeing on a common name is weak evidence.</param>
+    public static ResolutionCandidateScore? Score(ResolutionRecord a, ResolutionRecord b, int homonyms = 1)
     {
         if (a.Name is null || b.Name is null) return null;
         var name = NameComparison.Compare(a.Name, b.Name);
@@ -22,6 +24,11 @@ public static class PersonScoring
         score += BirthDate(a.BirthDate, b.BirthDate, reasons);
         score += Nationality(a.Nationality, b.Nationality, reasons);
         score += Neighbours(a.NeighbourKeys, b.NeighbourKeys, reasons);
+        if (homonyms > 1)
+        {
+            score -= 0.06 * Math.Log2(homonyms);
+            reasons.Add($"veelvoorkomende naam ({homonyms} personen met deze naam bekend)");
+        }
         return new ResolutionCandidateScore(a.Id, b.Id, Math.Round(Math.Clamp(score, 0, 1), 3), reasons);
     }
 
