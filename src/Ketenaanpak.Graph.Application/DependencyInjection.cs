@@ -35,6 +35,9 @@ public static class DependencyInjection
         builder.Services.AddScoped<Bulk.GraphExporter>();
         builder.Services.AddScoped<Bulk.ImportJob>();
         builder.Services.AddSingleton<Bulk.ImportProgressRegistry>();
+        builder.Services.AddScoped<Resolution.ResolutionJob>();
+        builder.Services.AddScoped<Resolution.ResolutionService>();
+        builder.Services.AddScoped<Intake.ISignalSubmittedHandler, Resolution.ResolutionSignalHandler>();
         return builder;
     }
 }

@@ -31,6 +31,8 @@ public interface IGraphDbContext
     DbSet<Explorer.SavedView> SavedViews { get; }
     DbSet<Bulk.ImportRun> ImportRuns { get; }
     DbSet<Bulk.ImportMapping> ImportMappings { get; }
+    DbSet<Domain.Resolution.ResolutionCandidate> ResolutionCandidates { get; }
+    DbSet<Domain.Resolution.ResolutionJudgement> ResolutionJudgements { get; }
 
     /// <summary>
     /// The audit log, read-only and untracked: entries are appended only through <see cref="IAuditLog"/>, in their own

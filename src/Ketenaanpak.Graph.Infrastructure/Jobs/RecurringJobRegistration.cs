@@ -13,6 +13,8 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, I
         recurring.AddOrUpdate<RefreshNodeStatisticsJob>("refresh-node-statistics", j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         // Daily, at night in server time: deletes what passed its retention date (domain.md §7, docs/retention.md).
         recurring.AddOrUpdate<RetentionJob>("retention", j => j.RunAsync(CancellationToken.None), Cron.Daily());
+        // Nightly: every entity against the whole store (the per-signal job covers the day's intake).
+        recurring.AddOrUpdate<Application.Resolution.ResolutionJob>("resolve-all", j => j.RunAllAsync(CancellationToken.None), Cron.Daily(2));
         jobs.Enqueue<RefreshNodeStatisticsJob>(j => j.RunAsync(CancellationToken.None));
         return Task.CompletedTask;
     }

@@ -40,6 +40,8 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
     public DbSet<Application.Explorer.SavedView> SavedViews => Set<Application.Explorer.SavedView>();
     public DbSet<Application.Bulk.ImportRun> ImportRuns => Set<Application.Bulk.ImportRun>();
     public DbSet<Application.Bulk.ImportMapping> ImportMappings => Set<Application.Bulk.ImportMapping>();
+    public DbSet<Domain.Resolution.ResolutionCandidate> ResolutionCandidates => Set<Domain.Resolution.ResolutionCandidate>();
+    public DbSet<Domain.Resolution.ResolutionJudgement> ResolutionJudgements => Set<Domain.Resolution.ResolutionJudgement>();
 
     public IQueryable<AuditEntry> AuditEntries => Set<AuditEntry>().AsNoTracking();
 
@@ -77,6 +79,8 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
         EnumAsString<InterventionStatus>(builder);
         EnumAsString<CaseMeetingKind>(builder);
         EnumAsString<AuditAction>(builder);
+        EnumAsString<Domain.Resolution.Verdict>(builder);
+        EnumAsString<Domain.Resolution.CandidateStatus>(builder);
     }
 
     private static void EnumAsString<T>(ModelConfigurationBuilder builder) where T : struct, Enum =>
