@@ -20,6 +20,9 @@ public static class Policies
     public const string DataSubjectRequests = "DataSubjectRequests";
     /// <summary>Bulk import of network files: RIEC analysts (the central collection point) and administrators.</summary>
     public const string Import = "Import";
+    /// <summary>Entity resolution (/koppelen): RIEC analysts of a covenant partner judge candidate pairs; the service
+    /// further requires that they may see both entities.</summary>
+    public const string Resolution = "Resolution";
     /// <summary>Administrators: users, jobs, configuration.</summary>
     public const string Administration = "Administration";
 
@@ -32,6 +35,7 @@ public static class Policies
         options.AddPolicy(AuditLog, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataProtectionOfficer));
         options.AddPolicy(DataSubjectRequests, p => p.RequireAuthenticatedUser().RequireRole(Roles.DataProtectionOfficer));
         options.AddPolicy(Import, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.RiecAnalyst));
+        options.AddPolicy(Resolution, p => p.RequireAuthenticatedUser().RequireRole(Roles.RiecAnalyst).RequireClaim(ActorClaims.Covenant, "true"));
         options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
         // Anything without an explicit policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
