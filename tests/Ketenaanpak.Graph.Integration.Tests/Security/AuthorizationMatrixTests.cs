@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests(SqliteTestStore store) : IClassFixt
         ["DataSubjectRequests"] = [Roles.DataProtectionOfficer],
         ["Administration"] = [Roles.Administrator],
         ["Import"] = [Roles.Administrator, Roles.RiecAnalyst],
+        ["Resolution"] = [Roles.RiecAnalyst],
     };
 
     private static readonly Dictionary<string, string> DemoAccountOfRole = new()
