@@ -37,7 +37,7 @@ public sealed record ResolutionResult(IReadOnlyList<ExactLink> Links, IReadOnlyL
 /// <param name="SuggestFrom">Lowest score that is put before an analyst.</param>
 /// <param name="TopK">At most this many candidates per new person, best first.</param>
 /// <param name="MaxBlock">A blocking key shared by more stored persons than this is too common to compare on alone.</param>
-public sealed record ResolverOptions(double SuggestFrom = 0.5, int TopK = 3, int MaxBlock = 20_000)
+public sealed record ResolverOptions(double SuggestFrom = 0.55, int TopK = 3, int MaxBlock = 20_000)
 {
     public static ResolverOptions Default { get; } = new();
 }

@@ -9,7 +9,7 @@ namespace Ketenaanpak.Graph.Application.Resolution.Bench;
 
 /// <summary>The benchmark's size and seed.</summary>
 /// <param name="DuplicateShare">Share of the new entities that are a (noisy) copy of a stored one.</param>
-public sealed record ResolveBenchOptions(long Seed, int Stored, int New, double DuplicateShare = 0.6);
+public sealed record ResolveBenchOptions(long Seed, int Stored, int New, double DuplicateShare = 0.6, ResolverOptions? Resolver = null);
 
 /// <summary>Figures of one entity kind. Precision and recall as defined on <see cref="ResolveBench"/>.</summary>
 public sealed record KindFigures(string Kind, int New, int WithTruth, int Answered, int Correct, double Precision, double Recall);
@@ -91,7 +91,7 @@ public static class ResolveBench
         var loadS = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var resolver = new EntityResolver(storedRecords);
+        var resolver = new EntityResolver(storedRecords, options.Resolver);
         var result = resolver.Resolve(newRecords, cancellationToken: cancellationToken);
         var computeS = clock.Elapsed.TotalSeconds;
         return Score(options, expected, result, generateS, loadS, computeS);
