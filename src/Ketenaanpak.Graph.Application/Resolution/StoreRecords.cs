@@ -15,6 +15,8 @@ namespace Ketenaanpak.Graph.Application.Resolution;
 public static class StoreRecords
 {
     private static readonly string[] PersonProperties = ["firstName", "lastName", "birthDate", "nationality"];
+    // Imports set no exact keys (ADR-008): the bulk run derives them from the statements, so imported duplicates link too.
+    private static readonly string[] KeyProperties = ["postcode", "houseNumber", "kvkNumber", "issuingCountry", "number", "iban", "licencePlate", "url"];
 
     public static async Task<List<ResolutionRecord>> LoadAsync(IGraphDbContext db, CancellationToken ct)
     {
@@ -28,9 +30,18 @@ public static class StoreRecords
         var kindOf = nodes.ToDictionary(n => n.Id, n => n.Kind);
 
         var values = new Dictionary<NodeId, Dictionary<string, string>>();
-        await foreach (var s in db.Statements.AsNoTracking().Where(s => PersonProperties.Contains(s.Property))
+        var unkeyed = nodes.Where(n => n.Kind != NodeKind.Person && n.ExactKey is null && n.MergedInto is null).Select(n => n.Id).ToHashSet();
+        var keyValues = new Dictionary<NodeId, Dictionary<string, string>>();
+        var wanted = PersonProperties.Concat(unkeyed.Count > 0 ? KeyProperties : []).ToArray();
+        await foreach (var s in db.Statements.AsNoTracking().Where(s => wanted.Contains(s.Property))
                            .Select(s => new { s.NodeId, s.Property, s.Value }).AsAsyncEnumerable().WithCancellation(ct))
         {
+            if (unkeyed.Contains(s.NodeId))
+            {
+                if (!keyValues.TryGetValue(s.NodeId, out var kv)) keyValues[s.NodeId] = kv = [];
+                kv.TryAdd(s.Property, s.Value);
+                continue;
+            }
             var owner = Survivor(s.NodeId);
             if (kindOf.GetValueOrDefault(owner) != NodeKind.Person) continue;
             if (!values.TryGetValue(owner, out var props)) values[owner] = props = [];
@@ -58,7 +69,8 @@ public static class StoreRecords
             if (n.MergedInto is not null) continue;
             if (n.Kind != NodeKind.Person)
             {
-                if (n.ExactKey is not null) records.Add(new ResolutionRecord(n.Id, n.Kind, n.ExactKey));
+                var key = n.ExactKey ?? (keyValues.TryGetValue(n.Id, out var kv) ? ExactKeys.For(n.Kind, kv) : null);
+                if (key is not null) records.Add(new ResolutionRecord(n.Id, n.Kind, key));
                 continue;
             }
             var props = values.GetValueOrDefault(n.Id);
