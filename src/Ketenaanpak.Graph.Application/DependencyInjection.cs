@@ -50,6 +50,9 @@ public static class DependencyInjection
         builder.Services.AddScoped<Alerts.AlertActions>();
         builder.Services.AddScoped<Alerts.AlertRulesAdmin>();
         builder.Services.AddScoped<Intake.ISignalSubmittedHandler, Alerts.AlertSignalSubmittedHandler>();
+        builder.Services.AddScoped<Resolution.ResolutionJob>();
+        builder.Services.AddScoped<Resolution.ResolutionService>();
+        builder.Services.AddScoped<Intake.ISignalSubmittedHandler, Resolution.ResolutionSignalHandler>();
         return builder;
     }
 }

@@ -23,6 +23,11 @@ public static class Commands
           bench <algo> ...            ours and the igraph/networkx peer on the same generated file, with the ratio
           bench expand --nodes N [--edges M] [--requests R] [--cap C] [--hops H] [--before]
                                       p50/p95 of the explorer's expand (access policy + audit) on a generated store
+          resolve --all               compare every entity in the store: exact-key duplicates merged (as a system
+                                      judgement), fuzzy person candidates queued for the analysts (/koppelen)
+          resolve-bench --seed S [--stored N] [--new N] [--duplicates F]
+                                      labelled noisy entities, the entity resolver, precision/recall per kind and
+                                      compute_s as one JSON line (docs/benchmarks.md)
           audit verify [--expect-head SEQ:HASH]
                                       check the audit log's hash chain; prints the result and the head (keep the
                                       head outside the system: a removed tail is only caught with --expect-head);
@@ -65,6 +70,8 @@ public static class Commands
                 "analyse" or "analyze" => Analyse.AnalyseCommand.Run(rest, stdout, stderr),
                 "bench" when rest.FirstOrDefault() == "expand" => await Bench.ExpandBenchCommand.RunAsync(rest[1..], stdout, stderr),
                 "bench" => Analyse.BenchCommand.Run(rest, stdout, stderr),
+                "resolve" => await ResolveCommand.RunAsync(rest, stdout, stderr),
+                "resolve-bench" => Bench.ResolveBenchCommand.Run(rest, stdout, stderr),
                 "audit" => await AuditCommand.RunAsync(rest, stdout, stderr),
                 "user" => await UserCommand.RunAsync(rest, stdout, stderr),
                 "import" => await Bulk.ImportCommand.RunAsync(rest, stdout, stderr),

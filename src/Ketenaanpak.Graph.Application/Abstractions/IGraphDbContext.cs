@@ -34,6 +34,8 @@ public interface IGraphDbContext
     DbSet<Bulk.ImportMapping> ImportMappings { get; }
     DbSet<Domain.Alerts.AlertRule> AlertRules { get; }
     DbSet<Domain.Alerts.Alert> Alerts { get; }
+    DbSet<Domain.Resolution.ResolutionCandidate> ResolutionCandidates { get; }
+    DbSet<Domain.Resolution.ResolutionJudgement> ResolutionJudgements { get; }
 
     /// <summary>
     /// The audit log, read-only and untracked: entries are appended only through <see cref="IAuditLog"/>, in their own

@@ -36,6 +36,8 @@ public static class NameKey
     private static readonly (string From, string To)[] Rules =
     [
         ("szcz", "shch"), ("tsch", "ch"), ("tsj", "ch"), ("sch", "sh"), ("sz", "sh"), ("sj", "sh"),
+        // щ: Russian/Ukrainian schemes write shch (Polish szcz), the Bulgarian scheme sht (Щерев/Shterev): one form.
+        ("shch", "sht"),
         ("cz", "ch"), ("zj", "zh"), ("kh", "ch"), ("ph", "f"), ("ck", "k"), ("ij", "i"), ("oe", "u"), ("ou", "u"), ("w", "v"),
         ("y", "i"), ("j", "i"), ("q", "k"), ("x", "ks"),
     ];

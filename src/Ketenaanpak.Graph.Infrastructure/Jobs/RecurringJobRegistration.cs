@@ -15,6 +15,8 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager recurring, I
         recurring.AddOrUpdate<RetentionJob>("retention", j => j.RunAsync(CancellationToken.None), Cron.Daily());
         // The signal-card rules over the whole store; a signal's own run follows each submission (AlertSignalSubmittedHandler).
         recurring.AddOrUpdate<Application.Alerts.AlertEvaluationJob>("alerts-evaluate", j => j.RunAsync(CancellationToken.None), Cron.Hourly(15));
+        // Nightly: every entity against the whole store (the per-signal job covers the day's intake).
+        recurring.AddOrUpdate<Application.Resolution.ResolutionJob>("resolve-all", j => j.RunAllAsync(CancellationToken.None), Cron.Daily(2));
         jobs.Enqueue<RefreshNodeStatisticsJob>(j => j.RunAsync(CancellationToken.None));
         return Task.CompletedTask;
     }

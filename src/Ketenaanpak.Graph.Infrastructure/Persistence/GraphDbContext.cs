@@ -43,6 +43,8 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
     public DbSet<Application.Bulk.ImportMapping> ImportMappings => Set<Application.Bulk.ImportMapping>();
     public DbSet<Domain.Alerts.AlertRule> AlertRules => Set<Domain.Alerts.AlertRule>();
     public DbSet<Domain.Alerts.Alert> Alerts => Set<Domain.Alerts.Alert>();
+    public DbSet<Domain.Resolution.ResolutionCandidate> ResolutionCandidates => Set<Domain.Resolution.ResolutionCandidate>();
+    public DbSet<Domain.Resolution.ResolutionJudgement> ResolutionJudgements => Set<Domain.Resolution.ResolutionJudgement>();
 
     public IQueryable<AuditEntry> AuditEntries => Set<AuditEntry>().AsNoTracking();
 
@@ -85,6 +87,8 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
         EnumAsString<AuditAction>(builder);
         EnumAsString<Domain.Alerts.AlertRuleKind>(builder);
         EnumAsString<Domain.Alerts.AlertStatus>(builder);
+        EnumAsString<Domain.Resolution.Verdict>(builder);
+        EnumAsString<Domain.Resolution.CandidateStatus>(builder);
     }
 
     private static void EnumAsString<T>(ModelConfigurationBuilder builder) where T : struct, Enum =>

@@ -23,6 +23,9 @@ public static class Policies
     /// <summary>Filing signals and reading one's own back: every role that observes in the field (issue 6.1) — partner
     /// contributors (also of non-covenant partners), coordinators, analysts and case-meeting members.</summary>
     public const string ReportSignals = "ReportSignals";
+    /// <summary>Entity resolution (/koppelen): RIEC analysts of a covenant partner judge candidate pairs; the service
+    /// further requires that they may see both entities.</summary>
+    public const string Resolution = "Resolution";
     /// <summary>Administrators: users, jobs, configuration.</summary>
     public const string Administration = "Administration";
 
@@ -37,6 +40,7 @@ public static class Policies
         options.AddPolicy(Import, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.RiecAnalyst));
         options.AddPolicy(ReportSignals, p => p.RequireAuthenticatedUser()
             .RequireRole(Roles.PartnerContributor, Roles.MunicipalCoordinator, Roles.RiecAnalyst, Roles.CaseMeetingMember));
+        options.AddPolicy(Resolution, p => p.RequireAuthenticatedUser().RequireRole(Roles.RiecAnalyst).RequireClaim(ActorClaims.Covenant, "true"));
         options.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
         // Anything without an explicit policy still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);

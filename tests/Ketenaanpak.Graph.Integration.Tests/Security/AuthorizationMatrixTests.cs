@@ -30,6 +30,7 @@ public sealed class AuthorizationMatrixTests(SqliteTestStore store) : IClassFixt
         ["Import"] = [Roles.Administrator, Roles.RiecAnalyst],
         // Everyone who observes may file a signal, also a non-covenant partner (issue 6.1); not the administrator or the FG.
         ["ReportSignals"] = [Roles.PartnerContributor, Roles.MunicipalCoordinator, Roles.RiecAnalyst, Roles.CaseMeetingMember],
+        ["Resolution"] = [Roles.RiecAnalyst],
     };
 
     private static readonly Dictionary<string, string> DemoAccountOfRole = new()
