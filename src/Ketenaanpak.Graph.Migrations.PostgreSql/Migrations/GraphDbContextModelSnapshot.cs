@@ -1398,6 +1398,103 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                     b.ToTable("partners", (string)null);
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Resolution.ResolutionCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NodeA")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NodeB")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeB");
+
+                    b.HasIndex("NodeA", "NodeB")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Score");
+
+                    b.ToTable("resolution_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Resolution.ResolutionJudgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("JudgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JudgedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("JudgedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("NodeA")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NodeB")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeB");
+
+                    b.HasIndex("NodeA", "NodeB");
+
+                    b.ToTable("resolution_judgements", (string)null);
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Signals.Signal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2085,6 +2182,36 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                     b.HasOne("Ketenaanpak.Graph.Domain.Graph.Node", null)
                         .WithMany()
                         .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Resolution.ResolutionCandidate", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Graph.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeA")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Graph.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeB")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Resolution.ResolutionJudgement", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Graph.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeA")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Graph.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeB")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
