@@ -191,6 +191,7 @@ public sealed class AuthorizationMatrixTests(SqliteTestStore store) : IClassFixt
             foreach (var url in gets) Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
             foreach (var url in posts)
                 Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(url, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.DeleteAsync($"/api/views/{id}")).StatusCode);
         }
         using var anonymous = app.CreateClient();
         foreach (var url in gets.Where(u => u.StartsWith("/api/"))) Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);

@@ -109,6 +109,20 @@ public sealed class ExplorerApiController(ExplorerQueries queries, ExplorerPaths
         return Created($"/api/views/{result.Id}", new { id = result.Id });
     }
 
+    /// <summary>Deletes a saved view; only the user who saved it may (403 for others who can read it, 404 for the rest).</summary>
+    [HttpDelete("views/{id}")]
+    public async Task<ActionResult> DeleteView(string id, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var viewId)) return FieldProblem("id", "Dit is geen geldige id van een weergave.");
+        return await views.DeleteAsync(current.Actor, viewId, ct) switch
+        {
+            DeleteViewResult.Deleted => NoContent(),
+            DeleteViewResult.NotOwner => Problem(statusCode: StatusCodes.Status403Forbidden, title: "Niet toegestaan.",
+                detail: "Alleen wie deze weergave heeft bewaard, kan haar verwijderen."),
+            _ => NotFoundProblem(),
+        };
+    }
+
     /// <summary>GraphML or CSV of the view's elements; the server decides again what the user may export.</summary>
     [HttpPost("explorer/export")]
     public async Task<ActionResult> Export([FromQuery] string? format, [FromQuery(Name = "doel")] string? purpose, [FromBody] ElementsRequest? request,
