@@ -86,6 +86,14 @@ async function startFromDossier(number) {
     await afterChange(true, true);
 }
 
+async function startFromDataset(name) {
+    const graph = await getJson(`/api/explorer/datasets/${encodeURIComponent(name)}/graph`);
+    clearView();
+    addGraph(graph);
+    message('melding', `Dataset ${name}: ${graph.nodes.length} entiteiten, ${graph.edges.length} relaties.`);
+    await afterChange(true, true);
+}
+
 async function openView(id) {
     const v = await getJson(`/api/views/${encodeURIComponent(id)}`);
     remember('weergave openen');
@@ -467,6 +475,7 @@ run(async () => {
     if (root.dataset.view) await openView(root.dataset.view);
     else if (root.dataset.dossier) await startFromDossier(root.dataset.dossier);
     else if (root.dataset.start) await startFromNode(root.dataset.start);
+    else if (root.dataset.dataset) await startFromDataset(root.dataset.dataset);
     else await afterChange(false);
     root.dataset.ready = 'true';
 });

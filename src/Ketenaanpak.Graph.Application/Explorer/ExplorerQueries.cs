@@ -51,6 +51,25 @@ public sealed class ExplorerQueries(IGraphDbContext db, GraphSnapshotService sna
         return graph;
     }
 
+    /// <summary>Every node of an imported dataset the user may see and the edges among them; null when the user sees none of
+    /// it (or it does not exist), <see cref="MaxViewNodes"/>+1 nodes at most are looked up (the caller refuses more).</summary>
+    public async Task<(ExplorerGraphDto? Graph, bool TooBig)> DatasetGraphAsync(Actor actor, string dataset, CancellationToken ct = default)
+    {
+        var prefix = Bulk.ImportKeys.DatasetPrefix(dataset);
+        var ids = await db.Nodes.AsNoTracking().Where(n => n.MergedInto == null && n.Provenance.SourceReference!.StartsWith(prefix))
+            .Select(n => n.Id).Take(MaxViewNodes + 1).ToListAsync(ct);
+        var scope = ViewerScope.For(actor, snapshots.Current);
+        var root = scope.Graph.Snapshot;
+        var visible = ids.Select(i => root.IndexOf(i.ToString())).Where(v => v is not null && scope.Access.NodeVisible(v.Value)).Select(v => v!.Value).ToList();
+        if (visible.Count == 0) return (null, false);
+        if (visible.Count > MaxViewNodes) return (null, true);
+        var graph = await elements.BuildAsync(scope, new ExpansionPage(visible, [], 0,
+            ExplorerExpansion.EdgesTouching(root, scope.Access, visible.ToHashSet(), visible.ToHashSet())), ct);
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Netwerk", null,
+            $"verkenner: dataset {dataset} geopend, {graph.Nodes.Count} entiteiten, {graph.Edges.Count} relaties", null), ct);
+        return (graph, false);
+    }
+
     /// <summary>The dossier's graph with its facilitators' phase, awareness and barrier owner; null when the user may not read it.</summary>
     public async Task<DossierGraphDto?> DossierGraphAsync(Actor actor, string number, CancellationToken ct = default)
     {

@@ -182,7 +182,7 @@ public sealed class AuthorizationMatrixTests(SqliteTestStore store) : IClassFixt
     {
         await using var app = new AppFactory(store);
         var id = Guid.NewGuid();
-        var gets = new[] { $"/api/nodes/{id}/central-paths", $"/api/views/{id}", "/api/explorer/dossiers/DOS-2025-001/graph",
+        var gets = new[] { $"/api/nodes/{id}/central-paths", $"/api/views/{id}", "/api/explorer/dossiers/DOS-2025-001/graph", "/api/explorer/datasets/caviar/graph",
             "/api/explorer/dossiers/DOS-2025-001/what-if", "/verkenner/dossier/DOS-2025-001/barrieres" };
         var posts = new[] { "/api/explorer/expand", "/api/explorer/elements", "/api/explorer/export?format=csv", "/api/views" };
         foreach (var role in AllRoles.Where(r => !Expected["Network"].Contains(r)))

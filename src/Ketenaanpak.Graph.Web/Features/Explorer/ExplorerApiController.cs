@@ -49,6 +49,16 @@ public sealed class ExplorerApiController(ExplorerQueries queries, ExplorerPaths
         return graph is null ? NotFoundProblem() : graph;
     }
 
+    /// <summary>An imported dataset as one view: all its nodes the user may see and the edges among them.</summary>
+    [HttpGet("explorer/datasets/{name}/graph")]
+    public async Task<ActionResult<ExplorerGraphDto>> DatasetGraph(string name, CancellationToken ct)
+    {
+        if (!Application.Bulk.ImportKeys.IsValidDataset(name, out var error)) return FieldProblem("name", error);
+        var (graph, tooBig) = await queries.DatasetGraphAsync(current.Actor, name, ct);
+        if (tooBig) return FieldProblem("name", $"Deze dataset heeft meer dan {ExplorerQueries.MaxViewNodes} entiteiten; begin bij een entiteit en breid uit.");
+        return graph is null ? NotFoundProblem() : graph;
+    }
+
     /// <summary>What-if: <paramref name="without"/> is a comma-separated list of facilitator ids to bar.</summary>
     [HttpGet("explorer/dossiers/{number}/what-if")]
     public async Task<ActionResult<WhatIfDto>> WhatIf(string number, [FromQuery(Name = "zonder")] string? without, CancellationToken ct)
