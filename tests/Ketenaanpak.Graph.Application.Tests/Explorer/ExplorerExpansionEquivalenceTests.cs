@@ -73,6 +73,32 @@ public sealed class ExplorerExpansionEquivalenceTests
         Assert.True(compared > 30, $"only {compared} expansions compared");
     }
 
+    /// <summary>The neighbourhood API's pages (which sort only what a page shows) concatenate to the fully sorted order.</summary>
+    [Theory]
+    [InlineData(31, 1)]
+    [InlineData(32, 2)]
+    public void NeighbourhoodPages_ConcatenateToTheFullySortedOrder(int seed, int hops)
+    {
+        var store = ExpandEquivalenceTests.RandomStore(seed, 150, 900);
+        foreach (var actor in ExpandEquivalenceTests.Actors)
+        {
+            var scope = ViewerScope.For(actor, store);
+            for (var v = 0; v < store.Snapshot.NodeCount; v += 9)
+            {
+                if (!scope.Access.NodeVisible(v)) continue;
+                var full = NeighbourhoodExpander.Expand(scope, v, hops, cap: 10_000, offset: 0).Nodes.Skip(1).Select(n => n.Data.Id).ToList();
+                var paged = new List<string>();
+                for (var offset = 0; offset < full.Count + 3; offset += 3)
+                {
+                    var page = NeighbourhoodExpander.Expand(scope, v, hops, cap: 3, offset);
+                    paged.AddRange(page.Nodes.Skip(1).Select(n => n.Data.Id));
+                    Assert.Equal(Math.Max(0, full.Count - offset - 3), page.Remaining);
+                }
+                Assert.Equal(full, paged);
+            }
+        }
+    }
+
     [Fact]
     public void VisibleIncidentTypes_MatchTheCutOut()
     {

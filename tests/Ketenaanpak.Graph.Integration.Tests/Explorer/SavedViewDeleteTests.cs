@@ -1,5 +1,6 @@
 using System.Net;
 using Ketenaanpak.Graph.Application.Auditing;
+using Ketenaanpak.Graph.Application.Security;
 using Ketenaanpak.Graph.Domain.Dossiers;
 using Ketenaanpak.Graph.Integration.Tests.Store;
 using Ketenaanpak.Graph.Integration.Tests.Web;
@@ -20,6 +21,11 @@ public abstract class SavedViewDeleteTests<TStore>(TStore store) : IClassFixture
     {
         await using var app = new AppFactory(store);
         using (app.CreateClient()) { }
+        // Server mode (PostgreSQL) seeds no demo accounts: provision the same four as an administrator would.
+        await app.EnsureUserAsync("beheerder", Roles.Administrator, "RIEC-ON");
+        await app.EnsureUserAsync("analist", Roles.RiecAnalyst, "RIEC-ON");
+        await app.EnsureUserAsync("coordinator", Roles.MunicipalCoordinator, "GEM-ENSCHEDE");
+        await app.EnsureUserAsync("casusoverleg", Roles.CaseMeetingMember, "POL-ON");
         string number, landlord;
         await using (var db = store.NewContext())
         {
