@@ -123,6 +123,7 @@ export function applyFilters(cy, f) {
             if (e.hasClass('filtered') !== out) e.toggleClass('filtered', out);
         });
     });
-    const shown = cy.nodes(':visible').length;
-    $('filter-telling').textContent = cy.nodes().length === shown ? 'Alles in beeld wordt getoond.' : `${cy.nodes().length - shown} entiteiten weggefilterd.`;
+    // Counted by class: ':visible' needs the style update the batch has only scheduled.
+    const out = cy.nodes('.filtered').length;
+    $('filter-telling').textContent = out === 0 ? 'Alles in beeld wordt getoond.' : `${out} entiteiten weggefilterd.`;
 }
