@@ -168,7 +168,7 @@ function sizeByCentrality() {
     cy.batch(() => cy.nodes().forEach(n => n.data('size', Math.round(18 + 42 * ((scores.get(n.id()) || 0) / max)))));
 }
 
-const collator = new Intl.Collator('nl');
+const collator = new Intl.Collator('nl', { numeric: true }); // 2 before 10, as an analyst counts
 
 function refreshNodeList() {
     const list = $('entiteiten');
