@@ -11,6 +11,10 @@ export const kindShapes = {
     Person: 'ellipse', Address: 'round-rectangle', Company: 'rectangle', Document: 'tag', BankAccount: 'diamond',
     Phone: 'triangle', Vehicle: 'hexagon', OnlineAd: 'star', '': 'octagon'
 };
+/** Dutch names of the default barrier phases (Domain/Barriers/BarrierPhase.Default). */
+export const phaseNames = {
+    recruitment: 'Werving', entry: 'Entree en vervoer', identity: 'Identiteit', residence: 'Verblijfsstatus', housing: 'Huisvesting', work: 'Werk', finance: 'Financiën'
+};
 export const phaseColours = {
     recruitment: '#1abc9c', entry: '#3498db', identity: '#9b59b6', residence: '#34495e', housing: '#e67e22', work: '#27ae60', finance: '#c0392b'
 };
@@ -69,6 +73,15 @@ export async function post(url, body, accept = 'application/json') {
             headers: { 'Content-Type': 'application/json', Accept: accept, RequestVerificationToken: token() },
             body: JSON.stringify(body)
         });
+        if (!r.ok) throw new ApiError(r.status, await problemText(r));
+        return r;
+    } finally { busy(false); }
+}
+
+export async function del(url) {
+    busy(true);
+    try {
+        const r = await fetch(url, { method: 'DELETE', credentials: 'same-origin', headers: { Accept: 'application/json', RequestVerificationToken: token() } });
         if (!r.ok) throw new ApiError(r.status, await problemText(r));
         return r;
     } finally { busy(false); }

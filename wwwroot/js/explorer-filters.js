@@ -1,9 +1,10 @@
-// Filters of the explorer view: node kind, relation type, date range (two sliders over the months the view's
-// relations span), source partner and minimum grading. Filtered elements get the class "filtered" (not drawn).
-import { el } from './explorer-common.js';
+// Filters of the explorer view: node kind, relation type, barrier phase (of the legal facilitators), date range (two
+// sliders over the months the view's relations span), source partner and minimum grading. Filtered elements get the class "filtered" (not drawn).
+import { el, phaseNames } from './explorer-common.js';
 
 const $ = id => document.getElementById(id);
-const hidden = { kinds: new Set(), relations: new Set() };
+const hidden = { kinds: new Set(), relations: new Set(), phases: new Set() };
+const NO_PHASE = 'geen';  // nodes without a barrier phase: everything that is not a legal facilitator
 let months = [];      // 'yyyy-mm' values the date sliders run over
 
 const monthOf = date => date ? date.slice(0, 7) : null;
@@ -26,9 +27,14 @@ function checkboxes(containerId, name, values, hiddenSet) {
 
 /** Updates the choices to what is in view, keeping what the user switched off. */
 export function refreshFilterChoices(cy) {
-    const kinds = new Map(), relations = new Map(), partners = new Set();
+    const kinds = new Map(), relations = new Map(), partners = new Set(), phases = new Map();
     const dates = new Set();
-    cy.nodes().forEach(n => { kinds.set(n.data('kind') || '', n.data('kindLabel')); if (n.data('partner')) partners.add(n.data('partner')); });
+    cy.nodes().forEach(n => {
+        kinds.set(n.data('kind') || '', n.data('kindLabel'));
+        if (n.data('partner')) partners.add(n.data('partner'));
+        const phase = n.data('phase') || NO_PHASE;
+        phases.set(phase, phase === NO_PHASE ? 'Geen fase (geen faciliteerder)' : phaseNames[phase] || phase);
+    });
     cy.edges().forEach(e => {
         relations.set(e.data('type'), e.data('label'));
         if (e.data('from')) dates.add(monthOf(e.data('from')));
@@ -36,6 +42,7 @@ export function refreshFilterChoices(cy) {
     });
     checkboxes('filter-soorten', 'soort', kinds, hidden.kinds);
     checkboxes('filter-relaties', 'relatie', relations, hidden.relations);
+    checkboxes('filter-fasen', 'fase', phases, hidden.phases);
 
     const partner = $('filter-partner');
     const chosen = partner.value;
@@ -67,11 +74,12 @@ function showDates() {
 export function readFilters() {
     hidden.kinds = new Set([...document.querySelectorAll('#filter-soorten input:not(:checked)')].map(i => i.value));
     hidden.relations = new Set([...document.querySelectorAll('#filter-relaties input:not(:checked)')].map(i => i.value));
+    hidden.phases = new Set([...document.querySelectorAll('#filter-fasen input:not(:checked)')].map(i => i.value));
     let lo = +$('datum-van').value, hi = +$('datum-tot').value;
     if (lo > hi) [lo, hi] = [hi, lo];
     const full = months.length < 2 || (lo === 0 && hi === months.length - 1);
     return {
-        hiddenKinds: [...hidden.kinds], hiddenRelations: [...hidden.relations],
+        hiddenKinds: [...hidden.kinds], hiddenRelations: [...hidden.relations], hiddenPhases: [...hidden.phases],
         from: full ? null : months[lo], to: full ? null : months[hi],
         partner: $('filter-partner').value || null, minGrading: $('filter-beoordeling').value || null
     };
@@ -82,7 +90,9 @@ export function writeFilters(f) {
     hidden.kinds = new Set(f.hiddenKinds || []);
     hidden.relations = new Set(f.hiddenRelations || []);
     document.querySelectorAll('#filter-soorten input').forEach(i => { i.checked = !hidden.kinds.has(i.value); });
+    hidden.phases = new Set(f.hiddenPhases || []);
     document.querySelectorAll('#filter-relaties input').forEach(i => { i.checked = !hidden.relations.has(i.value); });
+    document.querySelectorAll('#filter-fasen input').forEach(i => { i.checked = !hidden.phases.has(i.value); });
     if (f.partner) { const o = el('option', f.partner); o.value = f.partner; $('filter-partner').append(o); $('filter-partner').value = f.partner; }
     $('filter-beoordeling').value = f.minGrading || '';
     pendingDates = f;
@@ -100,18 +110,20 @@ export function applyFilters(cy, f) {
         f = readFilters();
     }
     showDates();
-    const kinds = new Set(f.hiddenKinds), relations = new Set(f.hiddenRelations);
+    const kinds = new Set(f.hiddenKinds), relations = new Set(f.hiddenRelations), phases = new Set(f.hiddenPhases || []);
     cy.batch(() => {
         cy.nodes().forEach(n => {
-            const out = kinds.has(n.data('kind') || '') || (f.partner && n.data('partner') !== f.partner) || !gradingPasses(n.data('grading'), f.minGrading);
-            n.toggleClass('filtered', !!out);
+            const out = kinds.has(n.data('kind') || '') || phases.has(n.data('phase') || NO_PHASE) || (f.partner && n.data('partner') !== f.partner) || !gradingPasses(n.data('grading'), f.minGrading);
+            if (n.hasClass('filtered') !== !!out) n.toggleClass('filtered', !!out); // untouched elements keep their style
         });
         cy.edges().forEach(e => {
             const from = monthOf(e.data('from')), to = monthOf(e.data('to'));
             const outOfRange = (f.to && from && from > f.to) || (f.from && to && to < f.from);
-            e.toggleClass('filtered', relations.has(e.data('type')) || !!outOfRange);
+            const out = relations.has(e.data('type')) || !!outOfRange;
+            if (e.hasClass('filtered') !== out) e.toggleClass('filtered', out);
         });
     });
-    const shown = cy.nodes(':visible').length;
-    $('filter-telling').textContent = cy.nodes().length === shown ? 'Alles in beeld wordt getoond.' : `${cy.nodes().length - shown} entiteiten weggefilterd.`;
+    // Counted by class: ':visible' needs the style update the batch has only scheduled.
+    const out = cy.nodes('.filtered').length;
+    $('filter-telling').textContent = out === 0 ? 'Alles in beeld wordt getoond.' : `${out} entiteiten weggefilterd.`;
 }

@@ -1,14 +1,17 @@
 // The network explorer (/verkenner): start from a node, a dossier, a saved view or a search; expand on double-click
 // (capped, "meer tonen"), collapse, hide, pin, undo; filters; size by centrality; layouts; paths; saved views; exports.
-import { getJson, post, toElements, baseStyle, el, message, withBusy, roleNames, kindLabels } from './explorer-common.js';
+import { getJson, post, del, toElements, baseStyle, el, message, withBusy, roleNames, kindLabels } from './explorer-common.js';
 import { exportPng, exportSvg, exportServer } from './explorer-export.js';
 import { readFilters, applyFilters, refreshFilterChoices, writeFilters } from './explorer-filters.js';
+import { forceLayout } from './explorer-layout.js';
 
 const PAGE = 15;          // neighbours per expansion; "meer tonen" fetches the next page
 const HISTORY = 25;       // undo steps kept
+// Above this many nodes the force-directed layout is our own Barnes–Hut one instead of fCoSE (seconds → tenths).
+const QUICK_LAYOUT_ABOVE = 400;
 const root = document.getElementById('verkenner');
 const $ = id => document.getElementById(id);
-const state = { more: new Map(), history: [], selectionOrder: [] };
+const state = { more: new Map(), history: [], selectionOrder: [], placed: false };
 
 const cy = cytoscape({
     container: $('cy'), style: baseStyle(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4,
@@ -37,6 +40,12 @@ function undo() {
 }
 
 // ---------- loading elements ----------
+/** Empties the drawing; the next layout of a big view starts from scratch. */
+function clearView() {
+    cy.elements().remove();
+    state.placed = false;
+}
+
 function addGraph(graph) {
     const fresh = toElements(graph).filter(e => cy.getElementById(e.data.id).empty());
     const added = cy.add(fresh);
@@ -61,7 +70,7 @@ async function expand(id, skip = 0) {
 }
 
 async function startFromNode(id) {
-    cy.elements().remove();
+    clearView();
     state.more.clear();
     state.history = [];
     await expand(id);
@@ -70,10 +79,18 @@ async function startFromNode(id) {
 
 async function startFromDossier(number) {
     const d = await getJson(`/api/explorer/dossiers/${encodeURIComponent(number)}/graph`);
-    cy.elements().remove();
+    clearView();
     addGraph(d.elements);
     $('weergave-dossier').value = d.dossier;
     message('melding', `Dossier ${d.dossier}: ${d.elements.nodes.length} entiteiten, ${d.elements.edges.length} relaties.`);
+    await afterChange(true, true);
+}
+
+async function startFromDataset(name) {
+    const graph = await getJson(`/api/explorer/datasets/${encodeURIComponent(name)}/graph`);
+    clearView();
+    addGraph(graph);
+    message('melding', `Dataset ${name}: ${graph.nodes.length} entiteiten, ${graph.edges.length} relaties.`);
     await afterChange(true, true);
 }
 
@@ -151,13 +168,18 @@ function sizeByCentrality() {
     cy.batch(() => cy.nodes().forEach(n => n.data('size', Math.round(18 + 42 * ((scores.get(n.id()) || 0) / max)))));
 }
 
+const collator = new Intl.Collator('nl', { numeric: true }); // 2 before 10, as an analyst counts
+
 function refreshNodeList() {
     const list = $('entiteiten');
     const selected = new Set(cy.nodes(':selected').map(n => n.id()));
-    list.replaceChildren(...cy.nodes(':visible').sort((a, b) => a.data('label').localeCompare(b.data('label'), 'nl')).map(n => {
-        const o = el('option', `${n.data('label')} (${n.data('kindLabel')}, ${roleNames[n.data('role')] || 'onbekend'})`);
-        o.value = n.id();
-        o.selected = selected.has(n.id());
+    // Plain data and one collator: localeCompare per comparison was a visible part of drawing a big view.
+    const rows = cy.nodes().filter(n => !n.hasClass('filtered')).map(n => n.data());
+    rows.sort((a, b) => collator.compare(a.label, b.label));
+    list.replaceChildren(...rows.map(d => {
+        const o = el('option', `${d.label} (${d.kindLabel}, ${roleNames[d.role] || 'onbekend'})`);
+        o.value = d.id;
+        o.selected = selected.has(d.id);
         return o;
     }));
 }
@@ -174,6 +196,8 @@ function runLayout() {
     } else if (name === 'hierarchisch') {
         const roots = cy.nodes(':selected:visible');
         options = { name: 'breadthfirst', roots: roots.nonempty() ? roots : eles.nodes().max(n => n.degree()).ele, directed: false, spacingFactor: 1.1, animate: false };
+    } else if (eles.nodes().length > (window.verkenner.quickLayoutAbove ?? QUICK_LAYOUT_ABOVE)) {
+        options = quickLayoutOptions(eles);
     } else {
         options = { name: 'fcose', quality: eles.length > 3000 ? 'draft' : 'default', randomize: true, animate: false, nodeRepulsion: 6000,
             idealEdgeLength: 70, numIter: eles.length > 3000 ? 1000 : 2500, fixedNodeConstraint: fixedNodes() };
@@ -181,12 +205,25 @@ function runLayout() {
     return withBusy(() => new Promise(resolve => {
         const layout = eles.layout({ ...options, fit: true, padding: 30 });
         layout.one('layoutstop', () => {
+            state.placed = true;
             // A handful of nodes should not fill the screen at giant size.
             if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(eles); }
             resolve();
         });
         layout.run();
     }));
+}
+
+/** Positions from explorer-layout.js, applied in one go by Cytoscape's preset layout. After the first drawing of a
+ * big view, an expansion refines the current positions instead of starting over (the analyst keeps their bearings). */
+function quickLayoutOptions(eles) {
+    const nodes = eles.nodes();
+    const start = new Map();
+    nodes.forEach(n => { const p = n.position(); start.set(n.id(), { x: p.x, y: p.y }); });
+    const positions = forceLayout(nodes.map(n => n.id()), eles.edges().map(e => [e.data('source'), e.data('target')]), {
+        start, pinned: new Set(nodes.filter(n => n.locked()).map(n => n.id())), incremental: state.placed, edgeLength: 55
+    });
+    return { name: 'preset', positions: n => positions.get(n.id()) };
 }
 
 function fixedNodes() {
@@ -345,8 +382,23 @@ async function listViews() {
         b.dataset.view = v.id;
         b.addEventListener('click', () => run(() => openView(v.id)));
         li.append(b, el('span', ` door ${v.owner}`, 'hint'));
+        if (v.mine) {
+            const remove = el('button', 'Verwijderen', 'button small secondary view-delete');
+            remove.type = 'button';
+            remove.dataset.deleteView = v.id;
+            remove.setAttribute('aria-label', `Weergave ${v.name} verwijderen`);
+            remove.addEventListener('click', () => run(() => deleteView(v)));
+            li.append(' ', remove);
+        }
         return li;
     }));
+}
+
+async function deleteView(v) {
+    if (!window.confirm(`Weergave "${v.name}" verwijderen? Dit kan niet ongedaan worden gemaakt.`)) return;
+    await del(`/api/views/${encodeURIComponent(v.id)}`);
+    message('melding', `Weergave "${v.name}" verwijderd.`);
+    await listViews();
 }
 
 // ---------- search ----------
@@ -410,7 +462,7 @@ document.addEventListener('keydown', ev => {
 // Draws a graph answer as the page does after any load: filters, sizes, list, layout (used by the render benchmark).
 window.verkenner.show = async graph => {
     const t = [performance.now()];
-    cy.elements().remove(); addGraph(graph); t.push(performance.now());
+    clearView(); addGraph(graph); t.push(performance.now());
     refreshFilterChoices(cy); applyFilters(cy, readFilters()); sizeByCentrality(); refreshNodeList(); updateCounts(); t.push(performance.now());
     await runLayout(); t.push(performance.now());
     return { add: t[1] - t[0], prepare: t[2] - t[1], layout: t[3] - t[2] };
@@ -423,6 +475,7 @@ run(async () => {
     if (root.dataset.view) await openView(root.dataset.view);
     else if (root.dataset.dossier) await startFromDossier(root.dataset.dossier);
     else if (root.dataset.start) await startFromNode(root.dataset.start);
+    else if (root.dataset.dataset) await startFromDataset(root.dataset.dataset);
     else await afterChange(false);
     root.dataset.ready = 'true';
 });

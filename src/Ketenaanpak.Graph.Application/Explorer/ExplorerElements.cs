@@ -22,11 +22,24 @@ public sealed class ExplorerElements(IGraphDbContext db)
     {
         var view = scope.Visible;
         var included = vertices as IReadOnlySet<int> ?? vertices.ToHashSet();
-        var facts = await FactsAsync(scope, included, ct);
+        var facts = await FactsAsync(included.Select(v => view.Node(v).Key), ct);
         var types = IncidentTypes(view, included);
         var edges = Edges(view, edgeUniverse ?? included, edgeTouches);
-        var nodes = included.Order().Select(v => new ElementDto<ExplorerNodeData>(Node(scope, v, facts, types.GetValueOrDefault(v)))).ToList();
+        var nodes = included.Order().Select(v => new ElementDto<ExplorerNodeData>(Node(scope, view.Node(v), facts, types.GetValueOrDefault(v)))).ToList();
         return new ExplorerGraphDto(nodes, edges, more);
+    }
+
+    /// <summary>The elements of an expansion computed on the root snapshot (<see cref="ExplorerExpansion"/>): no cut-out
+    /// of the user's visible snapshot, no scan of all edges.</summary>
+    public async Task<ExplorerGraphDto> BuildAsync(ViewerScope scope, ExpansionPage expansion, CancellationToken ct = default)
+    {
+        var root = scope.Graph.Snapshot;
+        var fresh = expansion.Fresh.Order().ToList();
+        var facts = await FactsAsync(fresh.Select(v => root.Node(v).Key), ct);
+        var nodes = fresh.Select(v => new ElementDto<ExplorerNodeData>(Node(scope, root.Node(v), facts,
+            root.Node(v).Cuttable ? ExplorerExpansion.VisibleIncidentTypes(root, scope.Access, v) : null))).ToList();
+        var edges = expansion.Edges.Select(e => new ElementDto<ExplorerEdgeData>(Edge(root, root.Edge(e.Edge), e.Ordinal))).ToList();
+        return new ExplorerGraphDto(nodes, edges, expansion.More);
     }
 
     /// <summary>The relation types at each cuttable vertex of the set: what its barrier phase is guessed from.</summary>
@@ -48,10 +61,9 @@ public sealed class ExplorerElements(IGraphDbContext db)
         return types;
     }
 
-    private static ExplorerNodeData Node(ViewerScope scope, int v, IReadOnlyDictionary<string, (string? Partner, string? Grading)> facts,
+    private static ExplorerNodeData Node(ViewerScope scope, SnapshotNode n, IReadOnlyDictionary<string, (string? Partner, string? Grading)> facts,
         IReadOnlySet<RelationType>? incident)
     {
-        var n = scope.Visible.Node(v);
         var (partner, grading) = facts.GetValueOrDefault(n.Key);
         var kindLabel = n.Kind is { } k ? NodeKindInfo.Of(k).DutchLabel : "Onbekend soort";
         return new ExplorerNodeData(n.Key, scope.Label(n), n.Kind?.ToString(), kindLabel, ViewerScope.RoleName(scope.RoleFor(n)), n.Cuttable,
@@ -88,9 +100,9 @@ public sealed class ExplorerElements(IGraphDbContext db)
             edge.ValidFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), edge.ValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
-    private async Task<IReadOnlyDictionary<string, (string? Partner, string? Grading)>> FactsAsync(ViewerScope scope, IReadOnlySet<int> vertices, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<string, (string? Partner, string? Grading)>> FactsAsync(IEnumerable<string> keys, CancellationToken ct)
     {
-        var ids = vertices.Select(v => scope.Visible.Node(v).Key).Select(k => Guid.TryParse(k, out var g) ? new NodeId(g) : (NodeId?)null)
+        var ids = keys.Select(k => Guid.TryParse(k, out var g) ? new NodeId(g) : (NodeId?)null)
             .Where(g => g is not null).Select(g => g!.Value).ToList();
         if (ids.Count == 0) return new Dictionary<string, (string?, string?)>();
         var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);

@@ -24,24 +24,17 @@ public sealed class ExplorerQueries(IGraphDbContext db, GraphSnapshotService sna
     public const int MaxViewNodes = 5000;
 
     /// <summary>The node (when not yet in view) and the next <paramref name="take"/> of its neighbours not in view,
-    /// busiest first, with the edges that connect them to what is drawn.</summary>
+    /// busiest first, with the edges that connect them to what is drawn (<see cref="ExplorerExpansion"/>).</summary>
     public async Task<ExplorerGraphDto?> ExpandAsync(Actor actor, NodeId id, int skip, int take, IReadOnlyCollection<string> inView,
         CancellationToken ct = default)
     {
         var scope = ViewerScope.For(actor, snapshots.Current);
-        var view = scope.Visible;
-        if (view.IndexOf(id.ToString()) is not { } start) return null;
-        var drawn = inView.Select(view.IndexOf).Where(v => v is not null).Select(v => v!.Value).ToHashSet();
-        var g = view.Undirected;
-        var candidates = g.Neighbors(start).ToArray().Distinct().Where(w => !drawn.Contains(w))
-            .OrderByDescending(g.Degree).ThenBy(w => view.Node(w).Label, StringComparer.Ordinal).ThenBy(w => view.Node(w).Key, StringComparer.Ordinal).ToList();
-        var page = candidates.Skip(skip).Take(take).ToHashSet();
-        var fresh = new HashSet<int>(page);
-        if (!drawn.Contains(start)) fresh.Add(start);
-        var universe = new HashSet<int>(drawn);
-        universe.UnionWith(fresh);
-        var touches = new HashSet<int>(page) { start };
-        var graph = await elements.BuildAsync(scope, fresh, Math.Max(0, candidates.Count - skip - page.Count), universe, touches, ct);
+        var root = scope.Graph.Snapshot;
+        if (root.IndexOf(id.ToString()) is not { } start) return null;
+        var drawn = inView.Select(root.IndexOf).Where(v => v is not null && scope.Access.NodeVisible(v.Value)).Select(v => v!.Value).ToHashSet();
+        if (ExplorerExpansion.Expand(scope, start, skip, take, drawn) is not { } expansion) return null;
+        var page = expansion.Page;
+        var graph = await elements.BuildAsync(scope, expansion, ct);
         await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Netwerk", id.ToString(),
             $"verkenner: {page.Count} buren getoond, {graph.More} nog niet", null), ct);
         return graph;
@@ -56,6 +49,25 @@ public sealed class ExplorerQueries(IGraphDbContext db, GraphSnapshotService sna
         await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Netwerk", null,
             $"{reason}: {graph.Nodes.Count} entiteiten, {graph.Edges.Count} relaties", null), ct);
         return graph;
+    }
+
+    /// <summary>Every node of an imported dataset the user may see and the edges among them; null when the user sees none of
+    /// it (or it does not exist), <see cref="MaxViewNodes"/>+1 nodes at most are looked up (the caller refuses more).</summary>
+    public async Task<(ExplorerGraphDto? Graph, bool TooBig)> DatasetGraphAsync(Actor actor, string dataset, CancellationToken ct = default)
+    {
+        var prefix = Bulk.ImportKeys.DatasetPrefix(dataset);
+        var ids = await db.Nodes.AsNoTracking().Where(n => n.MergedInto == null && n.Provenance.SourceReference!.StartsWith(prefix))
+            .Select(n => n.Id).Take(MaxViewNodes + 1).ToListAsync(ct);
+        var scope = ViewerScope.For(actor, snapshots.Current);
+        var root = scope.Graph.Snapshot;
+        var visible = ids.Select(i => root.IndexOf(i.ToString())).Where(v => v is not null && scope.Access.NodeVisible(v.Value)).Select(v => v!.Value).ToList();
+        if (visible.Count == 0) return (null, false);
+        if (visible.Count > MaxViewNodes) return (null, true);
+        var graph = await elements.BuildAsync(scope, new ExpansionPage(visible, [], 0,
+            ExplorerExpansion.EdgesTouching(root, scope.Access, visible.ToHashSet(), visible.ToHashSet())), ct);
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Netwerk", null,
+            $"verkenner: dataset {dataset} geopend, {graph.Nodes.Count} entiteiten, {graph.Edges.Count} relaties", null), ct);
+        return (graph, false);
     }
 
     /// <summary>The dossier's graph with its facilitators' phase, awareness and barrier owner; null when the user may not read it.</summary>

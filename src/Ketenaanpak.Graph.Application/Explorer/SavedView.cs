@@ -42,4 +42,4 @@ public sealed record ViewNode(string Id, double X, double Y, bool Pinned);
 
 /// <summary>Filter settings as the page holds them; all optional.</summary>
 public sealed record ViewFilters(IReadOnlyList<string>? HiddenKinds, IReadOnlyList<string>? HiddenRelations, string? From, string? To,
-    string? Partner, string? MinGrading);
+    string? Partner, string? MinGrading, IReadOnlyList<string>? HiddenPhases = null);

@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ketenaanpak.Graph.Application.Explorer;
 
-public sealed record SavedViewSummaryDto(string Id, string Name, string? Dossier, string Owner, DateTimeOffset CreatedAt);
+/// <param name="Mine">Whether the reader saved it (only the owner may delete a view).</param>
+public sealed record SavedViewSummaryDto(string Id, string Name, string? Dossier, string Owner, DateTimeOffset CreatedAt, bool Mine);
+
+/// <summary>The outcome of a delete: gone, not found (or not readable), or readable but someone else's.</summary>
+public enum DeleteViewResult { Deleted, NotFound, NotOwner }
 
 public sealed record SavedViewDto(string Id, string Name, string? Dossier, string Owner, DateTimeOffset CreatedAt, ViewState State,
     ExplorerGraphDto Elements, int Unavailable);
@@ -59,7 +63,7 @@ public sealed class SavedViews(IGraphDbContext db, GraphSnapshotService snapshot
         var rows = await db.SavedViews.AsNoTracking().OrderByDescending(v => v.CreatedAt).Take(500).ToListAsync(ct);
         var numbers = await DossierNumbersAsync(rows.Where(r => r.DossierId is not null).Select(r => r.DossierId!.Value).Distinct().ToList(), ct);
         return rows.Where(r => MayRead(actor, r)).Select(r => new SavedViewSummaryDto(r.Id.ToString(), r.Name,
-            r.DossierId is { } d ? numbers.GetValueOrDefault(d) : null, r.OwnerUserName, r.CreatedAt)).ToList();
+            r.DossierId is { } d ? numbers.GetValueOrDefault(d) : null, r.OwnerUserName, r.CreatedAt, r.OwnerUserId == actor.UserId)).ToList();
     }
 
     public async Task<SavedViewDto?> OpenAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -76,6 +80,19 @@ public sealed class SavedViews(IGraphDbContext db, GraphSnapshotService snapshot
             $"weergave '{view.Name}' geopend: {graph.Nodes.Count} entiteiten, {state.Nodes.Count - visible.Count} niet (meer) zichtbaar", null), ct);
         return new SavedViewDto(view.Id.ToString(), view.Name, number, view.OwnerUserName, view.CreatedAt, state with { Nodes = visible }, graph,
             state.Nodes.Count - visible.Count);
+    }
+
+    /// <summary>Deletes a view its owner no longer needs. Someone who may read it through its dossier but did not save it
+    /// gets <see cref="DeleteViewResult.NotOwner"/>; a view the user may not read answers as missing.</summary>
+    public async Task<DeleteViewResult> DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var view = await db.SavedViews.SingleOrDefaultAsync(v => v.Id == id, ct);
+        if (view is null || !MayRead(actor, view)) return DeleteViewResult.NotFound;
+        if (view.OwnerUserId != actor.UserId) return DeleteViewResult.NotOwner;
+        db.SavedViews.Remove(view);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Delete, "Weergave", view.Id.ToString(), $"weergave '{view.Name}' verwijderd", null), ct);
+        return DeleteViewResult.Deleted;
     }
 
     private bool MayRead(Actor actor, SavedView view) =>

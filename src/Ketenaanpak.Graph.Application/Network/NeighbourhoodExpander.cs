@@ -53,9 +53,7 @@ public static class NeighbourhoodExpander
                 }
                 if (budgetHit) break;
             }
-            var labels = next.ToDictionary(w => w, w => scope.Label(g.Node(w)));
-            next.Sort((a, b) => string.CompareOrdinal(labels[a], labels[b]) is var c && c != 0 ? c : string.CompareOrdinal(g.Node(a).Key, g.Node(b).Key));
-            order.AddRange(next);
+            order.AddRange(InOrder(scope, g, next, offset + cap - order.Count));
             frontier = next;
         }
 
@@ -77,6 +75,35 @@ public static class NeighbourhoodExpander
             }
         var remaining = order.Count - offset - pageCount;
         return new GraphDto(nodes, edges, remaining > 0 || budgetHit) { Remaining = Math.Max(0, remaining) };
+    }
+
+    /// <summary>One hop's nodes by label, then key — but only the first <paramref name="shown"/> need their place: a hub's
+    /// 10^4–10^5 neighbours are not all sorted to page through the first 200 (a bounded heap picks those, O(d log shown));
+    /// the rest follow in any order, since only their number is reported.</summary>
+    private static List<int> InOrder(ViewerScope scope, GraphSnapshot g, List<int> hop, int shown)
+    {
+        if (shown <= 0) return hop;
+        var labels = new Dictionary<int, string>(hop.Count);
+        foreach (var w in hop) labels[w] = scope.Label(g.Node(w));
+        Comparison<int> byLabel = (a, b) => string.CompareOrdinal(labels[a], labels[b]) is var c && c != 0 ? c : string.CompareOrdinal(g.Node(a).Key, g.Node(b).Key);
+        if (shown >= hop.Count)
+        {
+            var all = new List<int>(hop);
+            all.Sort(byLabel);
+            return all;
+        }
+        var heap = new PriorityQueue<int, int>(shown + 1, Comparer<int>.Create((a, b) => byLabel(b, a))); // largest on top
+        foreach (var w in hop)
+        {
+            heap.Enqueue(w, w);
+            if (heap.Count > shown) heap.Dequeue();
+        }
+        var first = new List<int>(shown);
+        while (heap.Count > 0) first.Add(heap.Dequeue());
+        first.Sort(byLabel);
+        var chosen = first.ToHashSet();
+        first.AddRange(hop.Where(w => !chosen.Contains(w)));
+        return first;
     }
 
     internal static ElementDto<NodeData> NodeElement(ViewerScope scope, SnapshotNode n) => new(new NodeData(n.Key, scope.Label(n),

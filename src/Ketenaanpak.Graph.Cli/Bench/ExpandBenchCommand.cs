@@ -115,6 +115,7 @@ public static class ExpandBenchCommand
     {
         var millis = new List<double>(starts.Length);
         var queryMillis = new List<double>(starts.Length);
+        var explorerMillis = new List<double>(starts.Length);
         long nodesReturned = 0;
         var graph = host.Services.GetRequiredService<GraphSnapshotService>().Current;
         foreach (var v in starts)
@@ -129,6 +130,11 @@ public static class ExpandBenchCommand
             var answer = await queries.NeighbourhoodAsync(actor, new NodeId(Guid.Parse(snapshot.Node(v).Key)), hops, cap, "bench");
             millis.Add(clock.Elapsed.TotalMilliseconds);
             nodesReturned += answer?.Nodes.Count ?? 0;
+            // The explorer page's own expand (POST /api/explorer/expand): first page of 15, nothing drawn yet, with audit.
+            clock.Restart();
+            var explorer = scope.ServiceProvider.GetRequiredService<Application.Explorer.ExplorerQueries>();
+            await explorer.ExpandAsync(actor, new NodeId(Guid.Parse(snapshot.Node(v).Key)), 0, 15, []);
+            explorerMillis.Add(clock.Elapsed.TotalMilliseconds);
         }
         static double Pct(List<double> xs, double p) => xs.Count == 0 ? 0 : Math.Round(xs.Order().ElementAt(Math.Min(xs.Count - 1, (int)Math.Ceiling(p * xs.Count) - 1)), 2);
         return new
@@ -136,6 +142,7 @@ public static class ExpandBenchCommand
             count = millis.Count, p50_ms = Pct(millis, 0.50), p95_ms = Pct(millis, 0.95), max_ms = Pct(millis, 1.0),
             query_p50_ms = Pct(queryMillis, 0.50), query_p95_ms = Pct(queryMillis, 0.95), query_max_ms = Pct(queryMillis, 1.0),
             mean_nodes = millis.Count == 0 ? 0 : nodesReturned / millis.Count,
+            explorer_p50_ms = Pct(explorerMillis, 0.50), explorer_p95_ms = Pct(explorerMillis, 0.95), explorer_max_ms = Pct(explorerMillis, 1.0),
         };
     }
 

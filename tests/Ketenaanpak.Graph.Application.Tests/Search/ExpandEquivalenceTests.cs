@@ -21,14 +21,14 @@ public sealed class ExpandEquivalenceTests
         Police = new(Guid.Parse("00000000-0000-0000-0000-000000000002")),
         Town = new(Guid.Parse("00000000-0000-0000-0000-000000000003"));
 
-    private static readonly Actor[] Actors =
+    internal static readonly Actor[] Actors =
     [
         new("a", "analist", Roles.RiecAnalyst, Riec, PartnerKind.Riec, true, null),
         new("c", "coordinator", Roles.MunicipalCoordinator, Town, PartnerKind.Municipality, true, "0153"),
         new("p", "politie", Roles.CaseMeetingMember, Police, PartnerKind.Police, true, null),
     ];
 
-    private static StoreGraph RandomStore(int seed, int n, int m)
+    internal static StoreGraph RandomStore(int seed, int n, int m)
     {
         var random = new Random(seed);
         PartnerId[] partners = [Riec, Police, Town];

@@ -122,6 +122,46 @@ public sealed class ExplorerWalkTests(BrowserFixture fixture)
         var svg = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-svg"));
         Assert.Equal(nodes.Count, XDocument.Load((await svg.PathAsync())!).Descendants(XNamespace.Get("http://www.w3.org/2000/svg") + "text").Count());
         await steps.ShotAsync("geexporteerd");
+
+        // Delete the view: the owner sees a delete button, confirms in Dutch, and it leaves the list.
+        string? question = null;
+        page.Dialog += async (_, dialog) => { question = dialog.Message; await dialog.AcceptAsync(); };
+        var item = page.Locator("#weergaven li", new() { HasText = "Maandag: netwerk <script>" });
+        var viewsBefore = await item.CountAsync();
+        await item.First.Locator("[data-delete-view]").ClickAsync();
+        await UntilAsync(page, $"[...document.querySelectorAll('#weergaven li')].filter(li => li.textContent.includes('Maandag: netwerk')).length === {viewsBefore - 1}");
+        Assert.StartsWith("Weergave \"Maandag: netwerk <script>alert(1)</script>\" verwijderen?", question);
+        Assert.Contains("verwijderd", await page.Locator("#melding").InnerTextAsync());
+        await steps.ShotAsync("weergave-verwijderd");
+        await page.CloseAsync();
+    }
+
+    /// <summary>The barrier-phase filter: a dossier's network in the explorer, the housing facilitators filtered out
+    /// and back; the facilitators' phases come from the same derivation the barrier view colours by.</summary>
+    [Fact]
+    public async Task Explorer_BarrierPhaseFilter_HidesTheFacilitatorsOfThatPhase()
+    {
+        var page = await NewPageAsync();
+        var steps = new Steps(page, nameof(Explorer_BarrierPhaseFilter_HidesTheFacilitatorsOfThatPhase));
+        await page.SignInAsync(fixture.BaseUrl, "analist");
+        var row = page.Locator("tr", new() { HasText = "Huisjesmelker Enschede-Oost" });
+        await row.Locator("a").First.ClickAsync();
+        var number = await page.Locator("h1").InnerTextAsync();
+        await page.ClickAsync("a[href^='/verkenner?dossier=']");
+        await page.WaitForSelectorAsync("#verkenner[data-ready=true]");
+        await WaitIdleAsync(page);
+        var total = await CountAsync(page, "nodes(':visible')");
+        var housing = await page.EvaluateAsync<int>("window.verkenner.cy.nodes('[phase = \"housing\"]').length");
+        Assert.True(housing > 0, $"no housing facilitators in {number}");
+        var box = page.Locator("#filter-fasen label", new() { HasText = "Huisvesting" });
+        await steps.ShotAsync("alle-fasen");
+        await box.ClickAsync();
+        await UntilAsync(page, $"window.verkenner.cy.nodes(':visible').length === {total - housing}");
+        Assert.Equal(0, await page.EvaluateAsync<int>("window.verkenner.cy.nodes('[phase = \"housing\"]:visible').length"));
+        Assert.Contains($"{housing} entiteiten weggefilterd", await page.Locator("#filter-telling").InnerTextAsync());
+        await steps.ShotAsync("zonder-huisvesting");
+        await box.ClickAsync();
+        await UntilAsync(page, $"window.verkenner.cy.nodes(':visible').length === {total}");
         await page.CloseAsync();
     }
 

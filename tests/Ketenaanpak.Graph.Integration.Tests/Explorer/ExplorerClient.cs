@@ -21,6 +21,13 @@ public static class ExplorerClient
         return await client.SendAsync(request);
     }
 
+    public static async Task<HttpResponseMessage> DeleteAsync(HttpClient client, string url, bool withToken = true)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, url);
+        if (withToken) request.Headers.Add("RequestVerificationToken", await TokenAsync(client));
+        return await client.SendAsync(request);
+    }
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 }

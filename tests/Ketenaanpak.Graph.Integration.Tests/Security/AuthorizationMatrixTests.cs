@@ -185,7 +185,7 @@ public sealed class AuthorizationMatrixTests(SqliteTestStore store) : IClassFixt
     {
         await using var app = new AppFactory(store);
         var id = Guid.NewGuid();
-        var gets = new[] { $"/api/nodes/{id}/central-paths", $"/api/views/{id}", "/api/explorer/dossiers/DOS-2025-001/graph",
+        var gets = new[] { $"/api/nodes/{id}/central-paths", $"/api/views/{id}", "/api/explorer/dossiers/DOS-2025-001/graph", "/api/explorer/datasets/caviar/graph",
             "/api/explorer/dossiers/DOS-2025-001/what-if", "/verkenner/dossier/DOS-2025-001/barrieres" };
         var posts = new[] { "/api/explorer/expand", "/api/explorer/elements", "/api/explorer/export?format=csv", "/api/views" };
         foreach (var role in AllRoles.Where(r => !Expected["Network"].Contains(r)))
@@ -194,6 +194,7 @@ public sealed class AuthorizationMatrixTests(SqliteTestStore store) : IClassFixt
             foreach (var url in gets) Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
             foreach (var url in posts)
                 Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(url, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.DeleteAsync($"/api/views/{id}")).StatusCode);
         }
         using var anonymous = app.CreateClient();
         foreach (var url in gets.Where(u => u.StartsWith("/api/"))) Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);

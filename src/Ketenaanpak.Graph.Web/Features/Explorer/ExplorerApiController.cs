@@ -49,6 +49,16 @@ public sealed class ExplorerApiController(ExplorerQueries queries, ExplorerPaths
         return graph is null ? NotFoundProblem() : graph;
     }
 
+    /// <summary>An imported dataset as one view: all its nodes the user may see and the edges among them.</summary>
+    [HttpGet("explorer/datasets/{name}/graph")]
+    public async Task<ActionResult<ExplorerGraphDto>> DatasetGraph(string name, CancellationToken ct)
+    {
+        if (!Application.Bulk.ImportKeys.IsValidDataset(name, out var error)) return FieldProblem("name", error);
+        var (graph, tooBig) = await queries.DatasetGraphAsync(current.Actor, name, ct);
+        if (tooBig) return FieldProblem("name", $"Deze dataset heeft meer dan {ExplorerQueries.MaxViewNodes} entiteiten; begin bij een entiteit en breid uit.");
+        return graph is null ? NotFoundProblem() : graph;
+    }
+
     /// <summary>What-if: <paramref name="without"/> is a comma-separated list of facilitator ids to bar.</summary>
     [HttpGet("explorer/dossiers/{number}/what-if")]
     public async Task<ActionResult<WhatIfDto>> WhatIf(string number, [FromQuery(Name = "zonder")] string? without, CancellationToken ct)
@@ -107,6 +117,20 @@ public sealed class ExplorerApiController(ExplorerQueries queries, ExplorerPaths
         var result = await views.SaveAsync(current.Actor, request.Name, request.Dossier, request.State, ct);
         if (result.Id is null) return FieldProblem(result.Field!, result.Error!);
         return Created($"/api/views/{result.Id}", new { id = result.Id });
+    }
+
+    /// <summary>Deletes a saved view; only the user who saved it may (403 for others who can read it, 404 for the rest).</summary>
+    [HttpDelete("views/{id}")]
+    public async Task<ActionResult> DeleteView(string id, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var viewId)) return FieldProblem("id", "Dit is geen geldige id van een weergave.");
+        return await views.DeleteAsync(current.Actor, viewId, ct) switch
+        {
+            DeleteViewResult.Deleted => NoContent(),
+            DeleteViewResult.NotOwner => Problem(statusCode: StatusCodes.Status403Forbidden, title: "Niet toegestaan.",
+                detail: "Alleen wie deze weergave heeft bewaard, kan haar verwijderen."),
+            _ => NotFoundProblem(),
+        };
     }
 
     /// <summary>GraphML or CSV of the view's elements; the server decides again what the user may export.</summary>

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Ketenaanpak.Graph.Web.Features.Explorer;
 
-/// <summary>Where the explorer starts: a node, a dossier, a saved view, or nothing (a search box).</summary>
-public sealed record ExplorerPageModel(string? Start, string? Dossier, string? View);
+/// <summary>Where the explorer starts: a node, a dossier, a saved view, an imported dataset, or nothing (a search box).</summary>
+public sealed record ExplorerPageModel(string? Start, string? Dossier, string? View, string? Dataset = null);
 
 /// <summary>
 /// The network explorer and the dossier barrier view. The pages are shells: everything they show comes from the JSON
@@ -15,12 +15,13 @@ public sealed record ExplorerPageModel(string? Start, string? Dossier, string? V
 public sealed class ExplorerController : Controller
 {
     [HttpGet("/verkenner")]
-    public IActionResult Index([FromQuery] string? start, [FromQuery] string? dossier, [FromQuery(Name = "weergave")] string? view)
+    public IActionResult Index([FromQuery] string? start, [FromQuery] string? dossier, [FromQuery(Name = "weergave")] string? view,
+        [FromQuery] string? dataset)
     {
         ViewData["Nav"] = "verkenner";
         // Only well-formed values reach the page's data attributes; anything else starts empty.
         return View(new ExplorerPageModel(Guid.TryParse(start, out var s) ? s.ToString() : null, ValidNumber(dossier) ? dossier : null,
-            Guid.TryParse(view, out var v) ? v.ToString() : null));
+            Guid.TryParse(view, out var v) ? v.ToString() : null, Application.Bulk.ImportKeys.IsValidDataset(dataset, out _) ? dataset : null));
     }
 
     [HttpGet("/verkenner/dossier/{number}/barrieres")]
