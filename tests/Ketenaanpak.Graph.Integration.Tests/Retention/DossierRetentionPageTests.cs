@@ -133,6 +133,9 @@ public abstract class DossierRetentionPageTests<TStore>(TStore store) : IClassFi
     public async Task Show_CaseMeetingMemberWhoMayRead_SeesDossierWithoutExtensionForm()
     {
         var dossier = await SeedDossierAsync();
+        // Signing in first creates the test sign-in's partner, with which the dossier is then shared.
+        await using var app = new AppFactory(store, demo: false);
+        using var client = await app.CreateClientAsAsync(Roles.CaseMeetingMember);
         await using (var db = store.NewContext())
         {
             var d = await db.Dossiers.Include(x => x.Shares).SingleAsync(x => x.Id == dossier.Id);
@@ -140,8 +143,6 @@ public abstract class DossierRetentionPageTests<TStore>(TStore store) : IClassFi
             d.ShareWith(riec.Id, "Casusoverleg", Facts.Now);
             await db.SaveChangesAsync();
         }
-        await using var app = new AppFactory(store, demo: false);
-        using var client = await app.CreateClientAsAsync(Roles.CaseMeetingMember);
 
         var page = new HtmlParser().ParseDocument(await client.GetStringAsync($"/dossiers/{dossier.Number}"));
         Assert.Equal(dossier.Title, page.QuerySelector(".dossier-title")!.TextContent);
