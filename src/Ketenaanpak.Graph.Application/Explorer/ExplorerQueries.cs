@@ -58,6 +58,9 @@ public sealed class ExplorerQueries(IGraphDbContext db, GraphSnapshotService sna
         var prefix = Bulk.ImportKeys.DatasetPrefix(dataset);
         var ids = await db.Nodes.AsNoTracking().Where(n => n.MergedInto == null && n.Provenance.SourceReference!.StartsWith(prefix))
             .Select(n => n.Id).Take(MaxViewNodes + 1).ToListAsync(ct);
+        // Opened straight from the import report: the periodic refresh may not have taken the new rows in yet.
+        if (ids.Count > 0 && snapshots.Current.Snapshot.IndexOf(ids[0].ToString()) is null)
+            await snapshots.RefreshIfChangedAsync(ct);
         var scope = ViewerScope.For(actor, snapshots.Current);
         var root = scope.Graph.Snapshot;
         var visible = ids.Select(i => root.IndexOf(i.ToString())).Where(v => v is not null && scope.Access.NodeVisible(v.Value)).Select(v => v!.Value).ToList();

@@ -20,6 +20,9 @@ public sealed class DatasetExplorerTests(BrowserFixture fixture)
     {
         var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 }, Locale = "nl-NL" });
         var steps = new Steps(page, $"{nameof(ImportedDataset_OpensInTheExplorer_WithEveryNodeOfTheSource)}-{dataset}");
+        var console = new List<string>();
+        page.Console += (_, m) => console.Add($"{m.Type}: {m.Text}");
+        page.PageError += (_, e) => console.Add($"pageerror: {e}");
         await page.SignInAsync(fixture.BaseUrl, "analist");
         await page.GotoAsync(fixture.BaseUrl + "/importeren");
         await page.SetInputFilesAsync("#Bestand", RepositoryPaths.Dataset(file));
@@ -31,7 +34,15 @@ public sealed class DatasetExplorerTests(BrowserFixture fixture)
         await steps.ShotAsync("import-klaar");
 
         await page.ClickAsync("text=Openen in de verkenner");
-        await page.WaitForSelectorAsync("#verkenner[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        try
+        {
+            await page.WaitForSelectorAsync("#verkenner[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await steps.ShotAsync("niet-klaar");
+            throw new TimeoutException("The explorer never became ready. Browser console:\n" + string.Join("\n", console));
+        }
         var counts = await page.Locator("#telling").InnerTextAsync();
         await steps.ShotAsync("verkenner");
         Assert.Equal($"{nodes} entiteiten, {edges} relaties in beeld", counts);
