@@ -87,6 +87,7 @@ public sealed class EntityResolver
         var scored = new List<ResolutionCandidateScore>();
         var year = person.BirthDate?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var homonyms = _nameCounts.GetValueOrDefault(NameKeyOf(person.Name!));
+        var expectedHolders = ExpectedHolders(person.Name!);
         foreach (var token in BlockTokens(person.Name!))
         {
             // With a birth year: the same year, or stored persons without one. Without: every stored person with the token.
@@ -100,11 +101,26 @@ public sealed class EntityResolver
                     var stored = _persons[index];
                     if (stored.Id == person.Id || decided?.Invoke(person.Id, stored.Id) == true) continue;
                     count++;
-                    if (PersonScoring.Score(person, stored, homonyms) is { } s && s.Score >= _options.SuggestFrom) scored.Add(s);
+                    if (PersonScoring.Score(person, stored, homonyms, expectedHolders) is { } s && s.Score >= _options.SuggestFrom) scored.Add(s);
                 }
             }
         }
         return [.. scored.OrderByDescending(s => s.Score).ThenBy(s => s.Stored.Value).Take(_options.TopK)];
+    }
+
+    /// <summary>
+    /// How many namesakes a stored holder of this name is expected to have by chance: of the other stored persons, those
+    /// with its rarest family token times the share with its rarest given name (all of them when only initials are
+    /// known). Agreeing on the name alone means little when this is not far below one.
+    /// </summary>
+    private double ExpectedHolders(PersonName name)
+    {
+        var others = _persons.Count - 1;
+        if (others <= 0) return 0;
+        double Holders(string token) => _blocks.TryGetValue($"{token}|{AnyYear}", out var block) ? Math.Max(0, block.Count - 1) : 0;
+        var family = name.Family.Count == 0 ? others : name.Family.Min(Holders);
+        var givenShare = name.Given.Count == 0 ? 1.0 : name.Given.Min(Holders) / others;
+        return family * givenShare;
     }
 
     // Tokens of two letters or more: initials and particles are too common to block on.

@@ -6,24 +6,42 @@ namespace Ketenaanpak.Graph.Application.Resolution;
 /// <summary>
 /// The score of a pair of persons and its reasons, one per property, in Dutch: name similarity (weight 0.6), date of
 /// birth (+0.35 the same full date, +0.25 month and year, +0.2 the year; −0.3 when they contradict), nationality (+0.05
-/// the same, −0.2 different), shared neighbours (+0.1 each, at most +0.2), minus 0.06 per doubling of the persons already known by exactly this name. Clamped to [0, 1].
+/// the same, −0.2 different), shared neighbours (+0.15 for one, +0.05 for each further one, at most +0.25), minus 0.06 per doubling of the persons already known by exactly this name, minus 0.15
+/// when only a common name agrees. Clamped to [0, 1].
 /// </summary>
 public static class PersonScoring
 {
     public const double NameWeight = 0.6;
 
+    /// <summary>A name that fewer than this many stored persons are expected to carry by chance counts as rare.</summary>
+    public const double RareNameBelow = 0.2;
+
+    /// <summary>What agreeing on a common name alone costs: enough to stay under the default suggestion threshold.</summary>
+    public const double NameOnlyPenalty = 0.15;
+
     /// <param name="homonyms">How many stored persons carry exactly <paramref name="a"/>'s name: each doubling lowers the
     /// score by 0.06, because agreeing on a common name is weak evidence.</param>
-    public static ResolutionCandidateScore? Score(ResolutionRecord a, ResolutionRecord b, int homonyms = 1)
+    /// <param name="expectedHolders">How many stored persons would carry <paramref name="a"/>'s name by chance (see
+    /// <see cref="EntityResolver"/>). When the name is all the pair agrees on — no date of birth to compare, no shared
+    /// neighbour — and this is at least <see cref="RareNameBelow"/>, the score drops by <see cref="NameOnlyPenalty"/>:
+    /// in a store of a million entities a common name alone points at a namesake more often than at the person.</param>
+    public static ResolutionCandidateScore? Score(ResolutionRecord a, ResolutionRecord b, int homonyms = 1, double expectedHolders = 0)
     {
         if (a.Name is null || b.Name is null) return null;
         var name = NameComparison.Compare(a.Name, b.Name);
         if (name is null) return null;
         var reasons = new List<string>(4) { name.Reason };
         var score = NameWeight * name.Score;
-        score += BirthDate(a.BirthDate, b.BirthDate, reasons);
+        var birth = BirthDate(a.BirthDate, b.BirthDate, reasons);
+        score += birth;
         score += Nationality(a.Nationality, b.Nationality, reasons);
-        score += Neighbours(a.NeighbourKeys, b.NeighbourKeys, reasons);
+        var neighbours = Neighbours(a.NeighbourKeys, b.NeighbourKeys, reasons);
+        score += neighbours;
+        if (birth == 0 && neighbours == 0 && expectedHolders >= RareNameBelow)
+        {
+            score -= NameOnlyPenalty;
+            reasons.Add("alleen de naam komt overeen, en die naam is niet zeldzaam");
+        }
         if (homonyms > 1)
         {
             score -= 0.06 * Math.Log2(homonyms);
@@ -70,7 +88,7 @@ public static class PersonScoring
         if (shared.Count == 0) return 0;
         var kinds = shared.Select(KindWord).Distinct().ToList();
         reasons.Add(shared.Count == 1 ? $"deelt een {kinds[0]}" : $"deelt {shared.Count} buren ({string.Join(", ", kinds)})");
-        return Math.Min(0.2, 0.1 * shared.Count);
+        return Math.Min(0.25, 0.1 + 0.05 * shared.Count);
     }
 
     // Neighbour keys start with the kind ("Address:…"): the analyst reads "deelt een adres".

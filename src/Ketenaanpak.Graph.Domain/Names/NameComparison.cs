@@ -32,7 +32,7 @@ public sealed record NameComparison(double Score, string Reason, bool OrderSwapp
         var givenMissed = 0;
         foreach (var g in a.Given)
         {
-            var i = Best(g, bTokens, used, out var cost);
+            var i = Best(g, bTokens, used, out var cost, givenName: true);
             if (i < 0) { givenMissed++; continue; }
             used[i] = true;
             edits += cost;
@@ -102,7 +102,9 @@ public sealed record NameComparison(double Score, string Reason, bool OrderSwapp
     private static IEnumerable<string> Words(PersonName n) =>
         NameKey.Fold(n.Display).Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
 
-    private static int Best(string token, List<string> candidates, bool[] used, out int cost)
+    // A given name of three letters or more may carry one typo ("Ivn"/"Ivan", "Dra"/"Dora"): once the family name has
+    // matched, the given name only has to tell people of that family apart.
+    private static int Best(string token, List<string> candidates, bool[] used, out int cost, bool givenName = false)
     {
         var best = -1;
         cost = int.MaxValue;
@@ -114,7 +116,8 @@ public sealed record NameComparison(double Score, string Reason, bool OrderSwapp
             if (c == token) d = 0;
             else
             {
-                var allowed = NameKey.AllowedEdits(Math.Min(token.Length, c.Length));
+                var shortest = Math.Min(token.Length, c.Length);
+                var allowed = Math.Max(NameKey.AllowedEdits(shortest), givenName && shortest >= 3 ? 1 : 0);
                 d = NameKey.Distance(token, c, allowed);
                 if (d > allowed) continue;
             }

@@ -79,13 +79,31 @@ public sealed record PersonName
         }
         var tokens = RawTokens(text);
         if (tokens.Count <= 1) return Build(text, [], tokens);
-        if (string.Equals(nationality, "HU", StringComparison.OrdinalIgnoreCase))
+        // Initials tell the order whatever the nationality: "J. Tóth" is given-first, "Kowalski J." family-first.
+        var leadingInitials = tokens.TakeWhile(IsInitial).Count();
+        if (leadingInitials == tokens.Count) return Build(text, tokens, []);
+        var trailingInitials = leadingInitials > 0 ? 0 : tokens.AsEnumerable().Reverse().TakeWhile(IsInitial).Count();
+        if (trailingInitials > 0)
+            return Build(text, tokens.Skip(tokens.Count - trailingInitials).ToList(), tokens.Take(tokens.Count - trailingInitials).ToList());
+        // A name that opens with a prefix is family-first, as in a register: "van den Berg Joost".
+        var leadingPrefix = leadingInitials == 0 ? PrefixLengthAt(tokens, 0) : 0;
+        if (leadingPrefix > 0)
+            return Build(text, tokens.Skip(leadingPrefix + 1).ToList(), tokens.Take(leadingPrefix + 1).ToList());
+        if (leadingInitials == 0 && string.Equals(nationality, "HU", StringComparison.OrdinalIgnoreCase))
             return Build(text, tokens.Skip(1).ToList(), tokens.Take(1).ToList());
-        // Given-first: the family name starts at the first prefix after the first token, otherwise it is the last token.
+        // Given-first: the family name starts at the first prefix after the first given name, otherwise it is the last token.
+        var first = Math.Max(1, leadingInitials);
         var start = tokens.Count - 1;
-        for (var i = 1; i < tokens.Count - 1; i++)
+        for (var i = first; i < tokens.Count - 1; i++)
             if (PrefixLengthAt(tokens, i) > 0) { start = i; break; }
         return Build(text, tokens.Take(start).ToList(), tokens.Skip(start).ToList());
+    }
+
+    // "J.", "J" and "J.P." are initials; "Jo" is a name.
+    private static bool IsInitial(string token)
+    {
+        var folded = NameKey.Fold(token).TrimEnd('.');
+        return folded.Length == 1 || (folded.Contains('.') && folded.Split('.', StringSplitOptions.RemoveEmptyEntries).All(p => p.Length == 1));
     }
 
     private static PersonName Build(string display, List<string> givenRaw, List<string> familyRaw)

@@ -104,7 +104,30 @@ public sealed class EntityResolverTests
         var scored = PersonScoring.Score(Person("Jan", "Jansen"), many[0], homonyms: 8)!;
         Assert.Contains("veelvoorkomende naam (8 personen met deze naam bekend)", scored.Reasons);
         Assert.Equal(0.6 - 0.18, scored.Score, 3);
-        // A rare name alone is enough to ask.
-        Assert.Single(new EntityResolver([Person("Jan", "Jansen"), Person("Gerrit", "Oosterhuisman")]).Resolve([Person("Gerrit", "Oosterhuisman")]).Candidates);
+        // A rare name alone is enough to ask: one holder among twenty-one stored persons.
+        var store = Enumerable.Range(0, 20).Select(i => Person($"Gerrit{(char)('a' + i)}", $"Jansen{(char)('a' + i)}")).Append(Person("Gerrit", "Oosterhuisman")).ToList();
+        Assert.Single(new EntityResolver(store).Resolve([Person("Gerrit", "Oosterhuisman")]).Candidates);
+    }
+
+    [Fact]
+    public void Resolve_CommonNameAlone_NotAsked_ButWithABirthYearOrASharedAddressItIs()
+    {
+        // Ten Bakkers and ten Jans, one of them Jan Bakker: besides him, by chance 9 × 9/18 = 4.5 of the others would
+        // carry "Jan Bakker", so the name alone says little. Hand-computed: 0.6 name + 0.05 nationality − 0.15 = 0.50 < 0.55.
+        var bakkers = new[] { "Piet", "Kees", "Henk", "Bram", "Daan", "Sem", "Bas", "Ruud", "Joost" }.Select(g => Person(g, "Bakker", nat: "NL"));
+        var jans = new[] { "Visser", "Smit", "Mulder", "Bos", "Vos", "Post", "Dekker", "Kuiper", "Jonker" }.Select(f => Person("Jan", f, nat: "NL"));
+        var janBakker = Person("Jan", "Bakker", "1980", "NL", "Address:7511AB|12");
+        var resolver = new EntityResolver([.. bakkers, .. jans, janBakker]);
+
+        Assert.Empty(resolver.Resolve([Person("Jan", "Bakker", nat: "NL")]).Candidates);
+        var scored = PersonScoring.Score(Person("Jan", "Bakker", nat: "NL"), janBakker, expectedHolders: 9 * 9 / 18.0)!;
+        Assert.Contains("alleen de naam komt overeen, en die naam is niet zeldzaam", scored.Reasons);
+        Assert.Equal(0.50, scored.Score, 3);
+
+        var withYear = Assert.Single(resolver.Resolve([Person("Jan", "Bakker", "1980", "NL")]).Candidates);
+        Assert.Equal(janBakker.Id, withYear.Stored);
+        var withAddress = Assert.Single(resolver.Resolve([Person("Jan", "Bakker", null, "NL", "Address:7511AB|12")]).Candidates);
+        Assert.Contains("deelt een adres", withAddress.Reasons);
+        Assert.Equal(0.8, withAddress.Score, 3); // 0.6 + 0.05 + 0.15
     }
 }

@@ -106,6 +106,39 @@ public sealed class PersonNameTests
     }
 
     [Theory]
+    [InlineData("van den Linden Joost", "Joost van den Linden", null)]  // register order without a comma
+    [InlineData("van der Zands Ruben", "Ruben van der Zands", null)]
+    [InlineData("Ruben van der Zands", "Zands, Ruben van der", null)]
+    [InlineData("J. Tóth-Nagy", "József Tóth-Nagy", "HU")]            // an initial first: given-first, even for HU
+    [InlineData("G. Deák", "Gabor Deak", "HU")]
+    public void FromFull_OrderReadFromPrefixesAndInitials_SamePerson(string a, string b, string? nationality)
+    {
+        var c = NameComparison.Compare(PersonName.FromFull(a, nationality), PersonName.FromFull(b, nationality));
+        Assert.NotNull(c);
+        Assert.True(c.Score >= 0.75, $"{a} / {b}: {c.Reason}");
+    }
+
+    [Fact]
+    public void FromFull_TrailingInitial_MeansFamilyNameFirst()
+    {
+        var name = PersonName.FromFull("Sawicelewicz J.");
+        Assert.Equal(PersonName.FromParts(null, "Sawicelewicz").Family, name.Family);
+        Assert.Equal(['j'], name.Initials);
+        Assert.Empty(name.Given);
+    }
+
+    [Theory]
+    [InlineData("Ivn Kirilski", "Ivan Kirilski")]     // a letter dropped from a short given name
+    [InlineData("Dra Fodori", "Dóra Fodori")]
+    [InlineData("Sem Bakker", "Sam Bakker")]
+    public void Compare_TypoInGivenName_StillACandidate(string a, string b)
+    {
+        var c = Compare(a, b);
+        Assert.NotNull(c);
+        Assert.Equal(0.85, c.Score, 3);
+    }
+
+    [Theory]
     [InlineData("Anna Nowak", "Maria Nowak")]    // different given names
     [InlineData("K. Nowak", "Anna Nowak")]       // initial does not fit
     [InlineData("Jan Bakker", "Jan Visser")]
