@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Ketenaanpak.Graph.Application;
@@ -70,6 +71,10 @@ public static class DependencyInjection
                         // job of an instance that died is taken over once the claim is this old (ADR-008).
                         UseSlidingInvisibilityTimeout = true,
                         InvisibilityTimeout = TimeSpan.FromSeconds(Math.Clamp(jobOptions.InvisibilityTimeoutSeconds, 5, 24 * 3600)),
+                        // Hangfire's own locks (schedulers, expiration) are held for moments; a lock row left by a
+                        // killed instance would otherwise stop the delayed-job and recurring schedulers of the others
+                        // for the default ten minutes. Our long-running jobs use OneRunAtATime, not these rows.
+                        DistributedLockTimeout = TimeSpan.FromMinutes(1),
                     });
             else
             {
@@ -79,7 +84,17 @@ public static class DependencyInjection
         });
         if (runJobServer)
         {
-            services.AddHangfireServer(o => o.WorkerCount = Math.Clamp(jobOptions.EffectiveWorkerCount, 1, 64));
+            services.AddSingleton<IJobRunLocks>(_ => storage.Provider == StorageProvider.PostgreSql
+                ? new PostgreSqlJobRunLocks(storage.EffectiveConnectionString)
+                : new InProcessJobRunLocks());
+            services.AddHangfireServer((provider, o) =>
+            {
+                o.WorkerCount = Math.Clamp(jobOptions.EffectiveWorkerCount, 1, 64);
+                // Per server, not in Hangfire's static global filters: a test process hosts several apps on different stores.
+                var filters = new JobFilterCollection();
+                filters.Add(ActivatorUtilities.CreateInstance<OneRunAtATimeFilter>(provider));
+                o.FilterProvider = new JobFilterProviderCollection(JobFilterProviders.Providers, filters);
+            });
             services.AddHostedService<RecurringJobRegistration>();
             services.AddHostedService<SnapshotRefresher>();
         }

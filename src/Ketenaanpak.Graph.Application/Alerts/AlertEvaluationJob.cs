@@ -1,4 +1,5 @@
 using Hangfire;
+using Ketenaanpak.Graph.Application.Abstractions;
 using Ketenaanpak.Graph.Domain.Common;
 
 namespace Ketenaanpak.Graph.Application.Alerts;
@@ -10,10 +11,10 @@ namespace Ketenaanpak.Graph.Application.Alerts;
 /// </summary>
 public sealed class AlertEvaluationJob(AlertEvaluation evaluation, UrgentAlerts urgent)
 {
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [OneRunAtATime(timeoutSeconds: 600)]
     public Task<AlertRunResult> RunAsync(CancellationToken ct) => evaluation.RunAsync(null, ct);
 
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [OneRunAtATime(timeoutSeconds: 600)]
     public Task<AlertRunResult> RunForSignalAsync(Guid signal, CancellationToken ct) => evaluation.RunAsync(new SignalId(signal), ct);
 
     /// <summary>The fallback when the urgent alert could not be made at once in the submission's follow-up.</summary>

@@ -53,7 +53,7 @@ public sealed class RetentionJob(
     private static readonly Actor System = Actor.System("retentie");
 
     // One at a time across instances: two deleting the same expired rows would fail one another's transactions.
-    [Hangfire.DisableConcurrentExecution(timeoutInSeconds: 3600)]
+    [OneRunAtATime(timeoutSeconds: 3600)]
     public async Task<RetentionResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(DutchCalendar.ToLocal(clock.GetUtcNow()));

@@ -12,8 +12,8 @@ namespace Ketenaanpak.Graph.Application.Statistics;
 public sealed class RefreshNodeStatisticsJob(IGraphDbContext db, TimeProvider clock, ILogger<RefreshNodeStatisticsJob> log)
 {
     // Each instance enqueues one at start and the recurring schedule adds more: two running side by side would both
-    // insert the same new rows. The distributed lock makes the second wait and then recompute (cheap, same result).
-    [Hangfire.DisableConcurrentExecution(timeoutInSeconds: 600)]
+    // insert the same new rows. The run lock makes the second wait and then recompute (cheap, same result).
+    [OneRunAtATime(timeoutSeconds: 600)]
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
