@@ -51,6 +51,9 @@ public static class DependencyInjection
         // Scoped for the store options it shares with the request's context; each append still opens its own context
         // and transaction (AuditLog), so an audit write is never part of, nor undone with, the caller's unit of work.
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddSingleton<IJobRunLocks>(_ => storage.Provider == StorageProvider.PostgreSql
+            ? new PostgreSqlJobRunLocks(storage.EffectiveConnectionString)
+            : new InProcessJobRunLocks());
         services.AddHostedService<StoreInitialiser>();
         services.AddSingleton<StoreInitialiser>();
         services.AddScoped<IStoreGraphSource, EfStoreGraphSource>();
@@ -84,9 +87,6 @@ public static class DependencyInjection
         });
         if (runJobServer)
         {
-            services.AddSingleton<IJobRunLocks>(_ => storage.Provider == StorageProvider.PostgreSql
-                ? new PostgreSqlJobRunLocks(storage.EffectiveConnectionString)
-                : new InProcessJobRunLocks());
             services.AddHangfireServer((provider, o) =>
             {
                 o.WorkerCount = Math.Clamp(jobOptions.EffectiveWorkerCount, 1, 64);

@@ -12,8 +12,12 @@ namespace Ketenaanpak.Graph.Infrastructure.Persistence;
 /// the fictional Twente region into an empty store. Registered as the first hosted service, so the web server and
 /// the Hangfire server only start on a migrated database.
 /// </summary>
+/// <remarks>
+/// Instances that start together on one PostgreSQL take turns (a run lock that dies with its session): migrating,
+/// loading the demo region into an empty store and seeding roles are check-then-act, and two at once would both act.
+/// </remarks>
 public sealed class StoreInitialiser(IServiceProvider services, IOptions<StorageOptions> storage, IOptions<DemoOptions> demo,
-    ILogger<StoreInitialiser> log) : IHostedService
+    Jobs.IJobRunLocks locks, ILogger<StoreInitialiser> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken) => await InitialiseAsync(cancellationToken);
 
@@ -25,6 +29,8 @@ public sealed class StoreInitialiser(IServiceProvider services, IOptions<Storage
         if (options.Provider == StorageProvider.Sqlite)
             Directory.CreateDirectory(Path.GetDirectoryName(options.SqliteDatabasePath)!);
 
+        using var turn = locks.TryAcquire("store-initialiser", TimeSpan.FromMinutes(10), cancellationToken)
+            ?? throw new InvalidOperationException("Another instance has been initialising the store for ten minutes; giving up.");
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GraphDbContext>();
         if (options.MigrateOnStart)

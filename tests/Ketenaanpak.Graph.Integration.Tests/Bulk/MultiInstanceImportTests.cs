@@ -19,14 +19,13 @@ namespace Ketenaanpak.Graph.Integration.Tests.Bulk;
 /// once their claim is older than Jobs:InvisibilityTimeoutSeconds (10 s here).
 /// </summary>
 /// <remarks>
-/// Category Slow (outside the default test command) until one open question is settled: in two of seven runs under a
-/// load of ~27 the surviving instance went quiet after the kill and had not finished within four minutes, with nothing
-/// in its log. On a quiet machine it passes in under 30 s. Run it with
-/// <c>dotnet test tests/Ketenaanpak.Graph.Integration.Tests -c Release --filter "FullyQualifiedName~MultiInstanceImportTests"</c>;
-/// on a timeout it prints the runs, the Hangfire jobs per state and the distributed locks held.
+/// In the default test command since the fourth session. Before, in two of seven runs under a load of ~27 the
+/// surviving instance went quiet after the kill: the single-run jobs (statistics, retention, alerts) held Hangfire lock
+/// rows, a killed holder's row stays for Hangfire.PostgreSql's ten-minute lock timeout, and the survivor's workers
+/// waited on it. Those jobs now take a PostgreSQL advisory lock that dies with its session (OneRunAtATime). On a
+/// timeout the test prints the runs, the Hangfire jobs per state and the Hangfire lock rows.
 /// </remarks>
 [Collection(HostsCollection.Name)]
-[Trait("Category", "Slow")]
 public sealed class MultiInstanceImportTests(PostgreSqlTestStore store, ITestOutputHelper output) : IClassFixture<PostgreSqlTestStore>
 {
     private const int Imports = 100;
@@ -90,6 +89,10 @@ public sealed class MultiInstanceImportTests(PostgreSqlTestStore store, ITestOut
                     $"{run.Dataset}: {run.NodesInserted} nodes, {run.RelationsInserted} relations in {run.Attempts} attempt(s)");
 
             // Each import job succeeded exactly once (the instances' own statistics jobs aside), and both instances did part of the work.
+            // A job whose run the killed instance had finished, but not yet reported to Hangfire, is delivered again
+            // once its claim expires; that delivery finds the run succeeded and ends at once. Wait for it.
+            await WaitUntilAsync(async () => (await SucceededJobsByServerAsync(log: false)).Sum(s => s.DistinctJobs) >= Imports,
+                TimeSpan.FromMinutes(2), "every import job in Hangfire's Succeeded state");
             var succeededBy = await SucceededJobsByServerAsync();
             Assert.Equal(Imports, succeededBy.Sum(s => s.Jobs));
             Assert.Equal(Imports, succeededBy.Sum(s => s.DistinctJobs));
@@ -158,7 +161,7 @@ public sealed class MultiInstanceImportTests(PostgreSqlTestStore store, ITestOut
         await using var connection = new NpgsqlConnection(store.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT coalesce(j.statename, '-') || ' ' || substring(j.invocationdata::text from '"Type":"([^",]*)') AS what, count(*)::int
+            SELECT coalesce(j.statename, '-') || ' ' || coalesce(substring(j.invocationdata::text from '"Type":"([^",]*)'), '?') AS what, count(*)::int
             FROM hangfire.job j GROUP BY 1 ORDER BY 1
             """, connection);
         await using (var reader = await command.ExecuteReaderAsync())
