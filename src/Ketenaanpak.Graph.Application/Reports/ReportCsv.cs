@@ -20,7 +20,7 @@ public static class ReportCsv
             report.PreviousYear.ToString(CultureInfo.InvariantCulture), "eenheid"]));
         foreach (var section in report.Sections)
             foreach (var row in section.Rows)
-                text.Append(Line([section.Title, row.Label, row.Key, SmallCells.Show(section, row.Year), SmallCells.Show(section, row.PreviousYear),
+                text.Append(Line([section.Title, row.Label, row.Key, SmallCells.Show(section, row, year: true), SmallCells.Show(section, row, year: false),
                     section.Unit == FigureUnit.Days ? "dagen" : "aantal"]));
         text.Append(Line([$"Jaarverslag {report.Year}", report.Scope.Name, "", "", "", ""]));
         text.Append(Line(["Toelichting", $"Aantallen personen van 1 tot en met {SmallCells.Threshold - 1} staan als <{SmallCells.Threshold}.", "", "", "", ""]));
@@ -52,4 +52,8 @@ public static class SmallCells
 
     public static string Show(ReportSection section, int value) =>
         Suppressed(section, value) ? $"<{Threshold}" : value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>One cell of a row: "—" for a year without anything to measure, otherwise as <see cref="Show(ReportSection, int)"/>.</summary>
+    public static string Show(ReportSection section, ReportRow row, bool year) =>
+        (year ? row.NoYear : row.NoPreviousYear) ? "—" : Show(section, year ? row.Year : row.PreviousYear);
 }

@@ -12,8 +12,12 @@ public enum FigureUnit
 /// <param name="Label">The Dutch label shown.</param>
 public sealed record ReportRow(string Key, string Label, int Year, int PreviousYear)
 {
+    /// <summary>The year had nothing to measure (a lead time without closed dossiers): shown as "—", not as 0 days.</summary>
+    public bool NoYear { get; init; }
+    public bool NoPreviousYear { get; init; }
+
     /// <summary>Change against the previous year in percent; null when there was nothing the year before.</summary>
-    public double? ChangePercent => PreviousYear == 0 ? null : Math.Round(100.0 * (Year - PreviousYear) / PreviousYear, 1);
+    public double? ChangePercent => PreviousYear == 0 || NoYear || NoPreviousYear ? null : Math.Round(100.0 * (Year - PreviousYear) / PreviousYear, 1);
 }
 
 /// <summary>

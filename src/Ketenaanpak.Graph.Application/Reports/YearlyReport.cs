@@ -192,13 +192,16 @@ public sealed class YearlyReport(IGraphDbContext db, IAuditLog audit, TimeProvid
             "Van opening tot sluiting voor de dossiers die in het jaar sloten; van opening tot eerste weging voor de dossiers die in het jaar voor het eerst werden gewogen.",
             FigureUnit.Days, false,
             [
-                new("sluiting-gemiddeld", "Opening → sluiting, gemiddeld", Mean(cc), Mean(pc)),
-                new("sluiting-mediaan", "Opening → sluiting, mediaan", Median(cc), Median(pc)),
-                new("sluiting-langste", "Opening → sluiting, langste", cc.Count == 0 ? 0 : cc.Max(), pc.Count == 0 ? 0 : pc.Max()),
-                new("weging-gemiddeld", "Opening → eerste weging, gemiddeld", Mean(cw), Mean(pw)),
-                new("weging-mediaan", "Opening → eerste weging, mediaan", Median(cw), Median(pw)),
+                Days("sluiting-gemiddeld", "Opening → sluiting, gemiddeld", cc, pc, Mean),
+                Days("sluiting-mediaan", "Opening → sluiting, mediaan", cc, pc, Median),
+                Days("sluiting-langste", "Opening → sluiting, langste", cc, pc, d => d.Count == 0 ? 0 : d.Max()),
+                Days("weging-gemiddeld", "Opening → eerste weging, gemiddeld", cw, pw, Mean),
+                Days("weging-mediaan", "Opening → eerste weging, mediaan", cw, pw, Median),
             ]);
     }
+
+    private static ReportRow Days(string key, string label, List<int> year, List<int> previous, Func<IReadOnlyCollection<int>, int> measure) =>
+        new(key, label, measure(year), measure(previous)) { NoYear = year.Count == 0, NoPreviousYear = previous.Count == 0 };
 
     /// <summary>Whole calendar days between two instants, counted on the Dutch calendar.</summary>
     public static int Days(DateTimeOffset from, DateTimeOffset to) =>

@@ -52,6 +52,12 @@ public abstract class LeadTimeTests<TStore>(TStore store) : IClassFixture<TStore
         Assert.Equal((3, 2), (r2025.Section("kerncijfers").Row("dossiers-gesloten")!.Year, r2025.Section("kerncijfers").Row("dossiers-gesloten")!.PreviousYear));
         Assert.Equal((4, 2), (r2025.Section("kerncijfers").Row("dossiers-geopend")!.Year, r2025.Section("kerncijfers").Row("dossiers-geopend")!.PreviousYear));
 
+        // 2023 closed nothing: the 2024 report shows "—", not a lead time of 0 days.
+        var r2024 = (await report.FiguresAsync(region, 2024)).Section("doorlooptijden");
+        Assert.True(r2024.Row("sluiting-gemiddeld")!.NoPreviousYear);
+        Assert.Equal("—", SmallCells.Show(r2024, r2024.Row("sluiting-gemiddeld")!, year: false));
+        Assert.Equal("6", SmallCells.Show(r2024, r2024.Row("sluiting-gemiddeld")!, year: true));
+
         var r2026 = await report.FiguresAsync(region, 2026);
         Assert.Equal(1, r2026.Section("kerncijfers").Row("dossiers-gesloten")!.Year);
         Assert.Equal(31, r2026.Section("doorlooptijden").Row("sluiting-gemiddeld")!.Year);

@@ -31,8 +31,8 @@ public static class SvgCharts
             var r = rows[i];
             var y = Top + i * rowHeight;
             svg.Append(Invariant, $"<text class=\"chart-label\" x=\"{LabelWidth - 8}\" y=\"{y + BarHeight + 4}\" text-anchor=\"end\">{Encode(Shorten(r.Label))}</text>");
-            Bar(svg, section, r.Year, "bar-year", y, max, barArea);
-            Bar(svg, section, r.PreviousYear, "bar-previous", y + BarHeight, max, barArea);
+            Bar(svg, section, r, true, "bar-year", y, max, barArea);
+            Bar(svg, section, r, false, "bar-previous", y + BarHeight, max, barArea);
         }
         return new HtmlString(svg.Append("</svg>").ToString());
     }
@@ -72,13 +72,14 @@ public static class SvgCharts
         return svg;
     }
 
-    private static void Bar(StringBuilder svg, ReportSection section, int value, string cls, int y, int max, int barArea)
+    private static void Bar(StringBuilder svg, ReportSection section, ReportRow row, bool year, string cls, int y, int max, int barArea)
     {
+        var value = year ? row.Year : row.PreviousYear;
         var suppressed = SmallCells.Suppressed(section, value);
         var length = value == 0 ? 0 : Math.Max(2, barArea * Shown(section, value) / (double)max);
         if (suppressed) cls += " bar-suppressed";
         svg.Append(Invariant, $"<rect class=\"{cls}\" x=\"{LabelWidth}\" y=\"{y}\" width=\"{length:0.#}\" height=\"{BarHeight - 1}\" />");
-        svg.Append(Invariant, $"<text class=\"chart-value\" x=\"{LabelWidth + length + 4:0.#}\" y=\"{y + BarHeight - 1}\">{Encode(SmallCells.Show(section, value))}</text>");
+        svg.Append(Invariant, $"<text class=\"chart-value\" x=\"{LabelWidth + length + 4:0.#}\" y=\"{y + BarHeight - 1}\">{Encode(SmallCells.Show(section, row, year))}</text>");
     }
 
     /// <summary>The length a value is drawn with: a suppressed count as the threshold.</summary>
