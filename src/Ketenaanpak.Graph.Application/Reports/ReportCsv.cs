@@ -48,12 +48,13 @@ public static class SmallCells
 {
     public const int Threshold = 5;
 
-    public static bool Suppressed(ReportSection section, int value) => section.AboutPersons && value is > 0 and < Threshold;
+    public static bool Suppressed(ReportSection section, ReportRow row, int value) => (section.AboutPersons || row.AboutPersons) && value is > 0 and < Threshold;
 
-    public static string Show(ReportSection section, int value) =>
-        Suppressed(section, value) ? $"<{Threshold}" : value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>One cell of a row: "—" for a year without anything to measure, otherwise as <see cref="Show(ReportSection, int)"/>.</summary>
-    public static string Show(ReportSection section, ReportRow row, bool year) =>
-        (year ? row.NoYear : row.NoPreviousYear) ? "—" : Show(section, year ? row.Year : row.PreviousYear);
+    /// <summary>One cell of a row: "—" for a year without anything to measure, "&lt;5" for a suppressed count, else the number.</summary>
+    public static string Show(ReportSection section, ReportRow row, bool year)
+    {
+        if (year ? row.NoYear : row.NoPreviousYear) return "—";
+        var value = year ? row.Year : row.PreviousYear;
+        return Suppressed(section, row, value) ? $"<{Threshold}" : value.ToString(CultureInfo.InvariantCulture);
+    }
 }

@@ -16,6 +16,9 @@ public sealed record ReportRow(string Key, string Label, int Year, int PreviousY
     public bool NoYear { get; init; }
     public bool NoPreviousYear { get; init; }
 
+    /// <summary>A count of persons in a section that is otherwise not about persons (the key figures); suppressed alike.</summary>
+    public bool AboutPersons { get; init; }
+
     /// <summary>Change against the previous year in percent; null when there was nothing the year before.</summary>
     public double? ChangePercent => PreviousYear == 0 || NoYear || NoPreviousYear ? null : Math.Round(100.0 * (Year - PreviousYear) / PreviousYear, 1);
 }

@@ -133,7 +133,7 @@ public sealed class YearlyReport(IGraphDbContext db, IAuditLog audit, TimeProvid
                 new("dossiers-gewogen", "Dossiers gewogen", Weighed(current), Weighed(previous)),
                 new("dossiers-gekwalificeerd", "Dossiers gekwalificeerd voor interventie", Qualified(current), Qualified(previous)),
                 new("dossiers-gesloten", "Dossiers gesloten", Closed(current), Closed(previous)),
-                new("personen", "Personen in nieuwe dossiers", pCur.Count, pPrev.Count),
+                new("personen", "Personen in nieuwe dossiers", pCur.Count, pPrev.Count) { AboutPersons = true },
                 new("interventies", "Interventies (vervaldatum in het jaar)", iCur.Count, iPrev.Count),
                 new("interventies-afgerond", "Interventies afgerond", dCur.Count, dPrev.Count),
             ]),

@@ -58,6 +58,12 @@ public abstract class LeadTimeTests<TStore>(TStore store) : IClassFixture<TStore
         Assert.Equal("—", SmallCells.Show(r2024, r2024.Row("sluiting-gemiddeld")!, year: false));
         Assert.Equal("6", SmallCells.Show(r2024, r2024.Row("sluiting-gemiddeld")!, year: true));
 
+        // The person total of the key figures is suppressed like the person sections: 1–4 never shows.
+        var kern = r2025.Section("kerncijfers");
+        var few = kern.Row("personen")! with { Year = 3 };
+        Assert.Equal("<5", SmallCells.Show(kern, few, year: true));
+        Assert.Equal("3", SmallCells.Show(kern, kern.Row("dossiers-gesloten")!, year: true));
+
         var r2026 = await report.FiguresAsync(region, 2026);
         Assert.Equal(1, r2026.Section("kerncijfers").Row("dossiers-gesloten")!.Year);
         Assert.Equal(31, r2026.Section("doorlooptijden").Row("sluiting-gemiddeld")!.Year);
