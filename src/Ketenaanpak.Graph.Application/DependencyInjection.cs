@@ -38,6 +38,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Bulk.ImportJob>();
         builder.Services.AddScoped<Bulk.ImportQueue>();
         builder.Services.AddScoped<Partners.PartnerDirectory>();
+        builder.Services.AddScoped<Reports.YearlyReport>();
         builder.Services.AddScoped<CaseMeetings.CaseMeetingService>();
         builder.Services.AddScoped<CaseMeetings.MeetingView>();
         builder.Services.AddScoped<CaseMeetings.IAgendaSource, CaseMeetings.AlertAgendaSource>();

@@ -42,9 +42,8 @@ public static class DependencyInjection
             o.ViewLocationFormats.Add("/Features/{1}/Views/{0}.cshtml");
             o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
         });
-        services.AddOptions<Features.CaseMeetings.MinutesOptions>().BindConfiguration(Features.CaseMeetings.MinutesOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Features.CaseMeetings.MinutesPdf>();
+        services.AddOptions<PdfOptions>().BindConfiguration(PdfOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PdfPrinter>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddApiDocument();

@@ -96,6 +96,16 @@ public sealed class AuthorizationMatrixTests(SqliteTestStore store) : IClassFixt
             "POST /account/code", "POST /account/extern", "POST /account/inloggen" }, anonymous);
     }
 
+    /// <summary>The yearly report (issue 7.7) is for the covenant roles (ADR-012); its GETs run through the matrix below.</summary>
+    [Fact]
+    public async Task YearlyReportEndpoints_AreUnderTheNetworkPolicy()
+    {
+        await using var app = new AppFactory(store);
+        var report = Endpoints(app).Where(e => e.Url is "/jaarverslag" or "/jaarverslag.pdf" or "/jaarverslag.csv").ToList();
+        Assert.Equal(3, report.Count);
+        Assert.All(report, e => Assert.Equal("Network", e.Policy));
+    }
+
     [Fact]
     public async Task Matrix_EveryGetEndpointTimesEveryRole_AllowsExactlyWhatThePolicySays()
     {

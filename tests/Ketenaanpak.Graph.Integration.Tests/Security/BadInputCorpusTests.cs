@@ -93,6 +93,10 @@ public sealed class BadInputCorpusTests(SqliteTestStore store) : IClassFixture<S
         foreach (var q in new[] { "", "a", "%20%20", new string('x', 101), "%00abc", "ab%1Fcd", "ab%0Acd", "%C3%28abc", "%FF%FEab" })
             yield return [new Case($"search q='{(q.Length > 20 ? q[..20] : q)}'", "GET", $"/api/search?q={q}", q.StartsWith("%C3") || q.StartsWith("%FF") ? "ongeldige tekens" : q.Contains('%') && q.Length > 3 && !q.StartsWith("%20") ? "stuurteken" : q.Length > 100 ? "100 tekens" : "twee tekens")];
         yield return [new Case("search without q", "GET", "/api/search", "twee tekens")];
+        foreach (var jaar in new[] { "%00", "%C3%28", "..%2F..%2Fetc", "10000", new string('9', 300) })
+            foreach (var path in new[] { "/jaarverslag", "/jaarverslag.csv", "/jaarverslag.pdf" })
+                yield return [new Case($"yearly report {path} jaar={(jaar.Length > 20 ? jaar[..20] : jaar)}", "GET", $"{path}?jaar={jaar}",
+                    jaar is "1999" or "10000" ? "Kies een jaar van" : "Het jaar moet een jaartal zijn")];
         yield return [new Case("purpose too long", "GET", $"/api/search?q=jansen&doel={new string('d', 250)}", "hoogstens 200 tekens")];
         yield return [new Case("POST to a GET endpoint", "POST", "/api/search?q=jansen", null, () => new StringContent("{}", Encoding.UTF8, "application/json"))];
         yield return [new Case("PUT a node", "PUT", $"/api/nodes/{Guid0}", null, () => new StringContent("{\"caption\":\"x\"}", Encoding.UTF8, "application/json"))];

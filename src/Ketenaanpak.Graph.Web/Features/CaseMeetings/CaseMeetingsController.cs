@@ -20,7 +20,7 @@ public sealed record MeetingPageModel(MeetingPage Page, string? Done, IReadOnlyD
 /// minutes; /casusoverleg/{id}/verslag is the printable minutes and /casusoverleg/{id}/verslag.pdf the same as PDF.
 /// </summary>
 [Authorize(Policy = Policies.Network)]
-public sealed class CaseMeetingsController(CaseMeetingService meetings, MeetingView view, ICurrentActor current, MinutesPdf pdf) : Controller
+public sealed class CaseMeetingsController(CaseMeetingService meetings, MeetingView view, ICurrentActor current, PdfPrinter pdf) : Controller
 {
     private static readonly Dictionary<string, string> DoneMessages = new()
     {
@@ -88,9 +88,9 @@ public sealed class CaseMeetingsController(CaseMeetingService meetings, MeetingV
     public async Task<IActionResult> MinutesAsPdf(Guid id, CancellationToken ct)
     {
         if (await view.ForAsync(current.Actor, new CaseMeetingId(id), "verslag als pdf", ct) is not { } page) return NotFound();
-        ViewData["MinutesCss"] = MinutesPdf.StylesheetName; // beside the HTML in Chromium's temporary folder
+        ViewData[PdfPrinter.StylesheetFolderKey] = ""; // the stylesheet lies beside the HTML in Chromium's temporary folder
         var html = await this.RenderViewAsync("Minutes", page);
-        var result = await pdf.PrintAsync(html, ct);
+        var result = await pdf.PrintAsync(html, ["minutes.css"], ct);
         if (result.Pdf is null)
             return Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF niet beschikbaar",
                 detail: result.Error + " Open het verslag en kies Afdrukken → Opslaan als PDF.");

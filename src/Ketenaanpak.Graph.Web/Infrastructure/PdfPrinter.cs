@@ -2,12 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
-namespace Ketenaanpak.Graph.Web.Features.CaseMeetings;
+namespace Ketenaanpak.Graph.Web.Infrastructure;
 
-/// <summary>Section "Minutes": the browser that prints the minutes of a case meeting as PDF.</summary>
-public sealed class MinutesOptions
+/// <summary>Section "Pdf": the browser that prints pages (case-meeting minutes, the yearly report) as PDF.</summary>
+public sealed class PdfOptions
 {
-    public const string Section = "Minutes";
+    public const string Section = "Pdf";
 
     /// <summary>Headless Chromium (Debian: /usr/bin/chromium). Without it the PDF link answers 503 and the page still prints.</summary>
     [Required]
@@ -18,25 +18,32 @@ public sealed class MinutesOptions
 }
 
 /// <summary>
-/// Prints the minutes page to PDF with headless Chromium: the rendered HTML and its stylesheet go into a private
-/// temporary folder, Chromium prints the file, the folder is removed. The page is the same one the browser prints,
-/// so the PDF and the printout never differ.
+/// Prints a page to PDF with headless Chromium: the rendered HTML and its stylesheets go into a private temporary
+/// folder, Chromium prints the file, the folder is removed. The page is the same one the browser prints, so the PDF and
+/// the printout never differ. A view printed this way links its stylesheets by bare file name (they lie beside it);
+/// the controller tells the view so through <see cref="StylesheetFolderKey"/>.
 /// </summary>
-public sealed class MinutesPdf(IOptions<MinutesOptions> options, IWebHostEnvironment environment, ILogger<MinutesPdf> log)
+public sealed class PdfPrinter(IOptions<PdfOptions> options, IWebHostEnvironment environment, ILogger<PdfPrinter> log)
 {
-    public const string StylesheetName = "minutes.css";
+    /// <summary>ViewData key: the folder prefix for stylesheet links ("" beside the HTML for Chromium, "/css/" on the web).</summary>
+    public const string StylesheetFolderKey = "StylesheetFolder";
 
-    public async Task<(byte[]? Pdf, string? Error)> PrintAsync(string html, CancellationToken ct)
+    /// <param name="html">The whole page.</param>
+    /// <param name="stylesheets">File names under wwwroot/css that the page links.</param>
+    public async Task<(byte[]? Pdf, string? Error)> PrintAsync(string html, IReadOnlyList<string> stylesheets, CancellationToken ct)
     {
         var chromium = options.Value.ChromiumPath;
         if (!File.Exists(chromium)) return (null, "Op deze server is geen Chromium ingericht om een PDF te maken.");
-        var folder = Directory.CreateTempSubdirectory("ketenaanpak-minutes-");
+        var folder = Directory.CreateTempSubdirectory("ketenaanpak-pdf-");
         try
         {
-            var css = environment.WebRootFileProvider.GetFileInfo("css/" + StylesheetName);
-            await using (var source = css.CreateReadStream())
-            await using (var target = File.Create(Path.Combine(folder.FullName, StylesheetName)))
+            foreach (var name in stylesheets)
+            {
+                var css = environment.WebRootFileProvider.GetFileInfo("css/" + Path.GetFileName(name));
+                await using var source = css.CreateReadStream();
+                await using var target = File.Create(Path.Combine(folder.FullName, Path.GetFileName(name)));
                 await source.CopyToAsync(target, ct);
+            }
             var page = Path.Combine(folder.FullName, "verslag.html");
             await File.WriteAllTextAsync(page, html, ct);
             var output = Path.Combine(folder.FullName, "verslag.pdf");
