@@ -18,7 +18,8 @@ public sealed record ExpansionPage(IReadOnlyList<int> Fresh, IReadOnlyList<int> 
 /// Order of the neighbours not yet drawn: busiest first (distinct visible neighbours), then by the label the user sees
 /// (a pseudonym for a pseudonymised victim, so the order tells nothing the labels do not), then by key. A hub has
 /// 10^4–10^5 neighbours; their visible degree is only counted as far as needed: candidates are visited by their stored
-/// degree (an upper bound of the visible one) and the walk stops once no unvisited candidate can still reach the page.
+/// degree (an upper bound of the visible one) and the walk stops once no unvisited candidate can still reach the page;
+/// the degrees counted are kept per store graph and access profile (<see cref="VisibleDegrees"/>).
 /// </remarks>
 public static class ExplorerExpansion
 {
@@ -32,15 +33,18 @@ public static class ExplorerExpansion
             if (!drawn.Contains(w)) candidates.Add(w);
 
         var need = skip + take;
+        var degrees = VisibleDegrees.For(scope.Graph, access);
+        var scratch = new HashSet<int>();
         var byBound = candidates.ToArray();
-        var bounds = byBound.Select(w => root.IncidentEdges(w).Length).ToArray();
+        // Upper bounds of the visible degree: the counted one where known, else the stored degree.
+        var bounds = byBound.Select(w => degrees is not null && Volatile.Read(ref degrees[w]) is >= 0 and var d ? d : root.IncidentEdges(w).Length).ToArray();
         Array.Sort(bounds, byBound);
         var heap = new PriorityQueue<int, int>(need + 1); // the `need` largest visible degrees seen so far (min on top)
         var scored = new List<(int Node, int Degree)>();
         for (var i = byBound.Length - 1; i >= 0; i--)
         {
             if (heap.Count >= need && heap.TryPeek(out _, out var kth) && bounds[i] < kth) break;
-            var degree = VisibleDegree(root, access, byBound[i]);
+            var degree = VisibleDegrees.Of(root, access, byBound[i], degrees, scratch);
             scored.Add((byBound[i], degree));
             heap.Enqueue(byBound[i], degree);
             if (heap.Count > need) heap.Dequeue();
@@ -85,13 +89,6 @@ public static class ExplorerExpansion
             if ((w == v || access.NodeVisible(w)) && access.EdgeReadable(e, node, root.Node(w))) types.Add(edge.Type);
         }
         return types;
-    }
-
-    private static int VisibleDegree(GraphSnapshot root, ViewerAccess access, int v)
-    {
-        var seen = new HashSet<int>();
-        foreach (var w in VisibleNeighbours(root, access, v)) seen.Add(w);
-        return seen.Count;
     }
 
     /// <summary>Visible edges with one end in <paramref name="touches"/> and both in <paramref name="universe"/>, each once,
