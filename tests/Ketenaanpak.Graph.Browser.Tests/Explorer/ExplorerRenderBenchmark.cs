@@ -13,10 +13,9 @@ namespace Ketenaanpak.Graph.Browser.Tests.Explorer;
 [Trait("Category", "Browser")]
 public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputHelper output)
 {
-    // A seeded random graph (Mulberry32) in the API's element shape, so every run draws the same view.
     // A seeded random graph (Mulberry32) in the API's element shape, so every run draws the same view. quickAbove: the
     // node count above which the page uses its own layout instead of fCoSE (Infinity = fCoSE always, the old path).
-    private const string Script = """
+    internal const string Script = """
         async ([n, m, seed, quickAbove]) => {
             let a = seed >>> 0;
             const rnd = () => { a |= 0; a = a + 0x6D2B79F5 | 0; let t = Math.imul(a ^ a >>> 15, 1 | a); t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t; return ((t ^ t >>> 14) >>> 0) / 4294967296; };
@@ -47,7 +46,7 @@ public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputH
 
     /// <summary>CPU seconds (user + system) of the browser processes this test started: the machine is shared, so wall
     /// time alone says more about the other workers than about the page.</summary>
-    private static double BrowserCpuSeconds()
+    internal static double BrowserCpuSeconds(Func<string, bool>? processFilter = null)
     {
         var parent = new Dictionary<int, int>();
         var ticks = new Dictionary<int, long>();
@@ -71,7 +70,14 @@ public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputH
                 if (mine.Contains(ppid) && mine.Add(pid)) grew = true;
         }
         mine.Remove(Environment.ProcessId);
+        if (processFilter is not null) mine.RemoveWhere(p => !processFilter(CommandLine(p)));
         return mine.Sum(p => ticks.GetValueOrDefault(p)) / 100.0; // USER_HZ is 100 on Linux
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' '); }
+        catch (IOException) { return ""; }
     }
 
     /// <summary>Frame intervals while the user drags the canvas with the mouse (40 moves over 400 px): median and max in
