@@ -34,17 +34,26 @@ public sealed class ExplorerRenderProfile(BrowserFixture fixture, ITestOutputHel
     [Fact]
     public async Task Profile_2000Nodes5000Edges_TopSelfTime()
     {
-        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 }, Locale = "nl-NL" });
+        // KETENAANPAK_PROFILE_CHROMIUM_ARGS: another Chromium command line (e.g. software GL instead of --disable-gpu),
+        // to see whether the canvas cost depends on it; the fixture's browser otherwise.
+        var chromiumArgs = Environment.GetEnvironmentVariable("KETENAANPAK_PROFILE_CHROMIUM_ARGS");
+        using var playwright = string.IsNullOrWhiteSpace(chromiumArgs) ? null : await Playwright.CreateAsync();
+        await using var ownBrowser = playwright is null ? null : await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = chromiumArgs!.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        });
+        var page = await (ownBrowser ?? fixture.Browser).NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 }, Locale = "nl-NL" });
         var steps = new Steps(page, nameof(Profile_2000Nodes5000Edges_TopSelfTime));
         await page.SignInAsync(fixture.BaseUrl, "analist");
         var unminified = Environment.GetEnvironmentVariable("KETENAANPAK_CYTOSCAPE_UNMINIFIED");
         if (File.Exists(unminified))
             await page.RouteAsync("**/lib/cytoscape/cytoscape.min.js*", r => r.FulfillAsync(new RouteFulfillOptions { Path = unminified, ContentType = "text/javascript" }));
+        var legacy = Environment.GetEnvironmentVariable("KETENAANPAK_PROFILE_LEGACY") == "1"; // the old drawing path
         var quickAbove = int.Parse(Environment.GetEnvironmentVariable("KETENAANPAK_PROFILE_QUICK_ABOVE") ?? "400", CultureInfo.InvariantCulture);
 
         await page.GotoAsync(fixture.BaseUrl + "/verkenner"); // warm-up: JIT and caches
         await page.WaitForSelectorAsync("#verkenner[data-ready=true]");
-        await page.EvaluateAsync<double[]>(ExplorerRenderBenchmark.Script, new object[] { 2000, 5000, 2026, quickAbove });
+        await page.EvaluateAsync<double[]>(ExplorerRenderBenchmark.Script, new object[] { 2000, 5000, 2026, quickAbove, legacy });
         await page.GotoAsync(fixture.BaseUrl + "/verkenner");
         await page.WaitForSelectorAsync("#verkenner[data-ready=true]");
 
@@ -56,7 +65,7 @@ public sealed class ExplorerRenderProfile(BrowserFixture fixture, ITestOutputHel
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         var cpu0 = CpuByType();
         await cdp.SendAsync("Profiler.start");
-        var r = await page.EvaluateAsync<double[]>(ExplorerRenderBenchmark.Script, new object[] { 2000, 5000, 2026, quickAbove });
+        var r = await page.EvaluateAsync<double[]>(ExplorerRenderBenchmark.Script, new object[] { 2000, 5000, 2026, quickAbove, legacy });
         var cpu1 = CpuByType();
         var renders1 = await page.EvaluateAsync<int>("() => window.renders_");
         await page.WaitForTimeoutAsync(2000);
@@ -66,7 +75,9 @@ public sealed class ExplorerRenderProfile(BrowserFixture fixture, ITestOutputHel
         await steps.ShotAsync("getekend");
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"explorer render profile, 2000 nodes / 5000 edges, quick layout above {quickAbove}; load average {load} on {Environment.ProcessorCount} cores");
+        report.AppendLine(CultureInfo.InvariantCulture, $"explorer render profile, 2000 nodes / 5000 edges, quick layout above {quickAbove}, {(legacy ? "old" : "new")} drawing path, chromium {chromiumArgs ?? "(fixture)"}; load average {load} on {Environment.ProcessorCount} cores");
+        var renderer = await page.EvaluateAsync<string>("() => { const c = document.createElement('canvas').getContext('webgl2'); return c ? c.getParameter(c.RENDERER) : 'no webgl2'; }");
+        report.AppendLine(CultureInfo.InvariantCulture, $"WebGL2 renderer: {renderer}");
         report.AppendLine(CultureInfo.InvariantCulture, $"wall {r[0]:F0} ms (add {r[3]:F0}, prepare {r[4]:F0}, layout {r[5]:F0})");
         report.AppendLine(CultureInfo.InvariantCulture, $"Cytoscape frames: {renders1} while drawing, {renders2 - renders1} in the next 2 s");
         foreach (var t in ProcessTypes)
