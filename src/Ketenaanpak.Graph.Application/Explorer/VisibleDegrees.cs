@@ -6,49 +6,64 @@ using Ketenaanpak.Graph.Application.Analytics;
 namespace Ketenaanpak.Graph.Application.Explorer;
 
 /// <summary>
-/// Each node's visible degree (distinct visible neighbours), per store graph and <see cref="AccessProfile"/>, counted on
-/// first need and then kept: expanding a hub ranks its 10^4–10^5 neighbours by this degree, and counting them again
-/// for every request was most of a hub expand's time. Sound because the degree depends only on the store graph (which is
-/// immutable and replaced as a whole on every new snapshot version — the cache goes with it) and on the access
-/// profile (what the policy reads of the user). Entries are written once with the same value by whichever request
-/// gets there first, so concurrent requests need no lock.
+/// What an expand asks per node and per edge — visible degree (distinct visible neighbours), node visible, edge
+/// readable — kept per store graph and <see cref="AccessProfile"/>, filled on first need. Expanding a hub ranks its
+/// 10^4–10^5 neighbours by visible degree and checks the access rules on every edge of the hub; doing that again for
+/// every request was most of a hub expand's time. Sound because each answer depends only on the store graph (immutable,
+/// replaced as a whole on every new snapshot version — the cache is attached to it and goes with it) and on the access
+/// profile (what the policy reads of the user). Entries are written once with the same value by whichever request gets
+/// there first, so concurrent requests need no lock.
 /// </summary>
 public static class VisibleDegrees
 {
-    /// <summary>Profiles kept per store graph; beyond this (unusual: many partners × dossier sets) degrees are counted
-    /// per request as before, so memory stays at most this many int arrays of the node count.</summary>
-    public const int MaxProfilesPerGraph = 32;
+    /// <summary>Profiles kept per store graph; beyond this (unusual: many partners × dossier sets) everything is counted
+    /// per request as before, so memory stays at most this many × (5 bytes per node + 1 per edge).</summary>
+    public const int MaxProfilesPerGraph = 16;
 
-    private const int Unknown = -1;
-    private static readonly ConditionalWeakTable<StoreGraph, ConcurrentDictionary<AccessProfile, int[]>> Cache = new();
+    private static readonly ConditionalWeakTable<StoreGraph, ConcurrentDictionary<AccessProfile, ProfileAnswers>> Cache = new();
 
-    /// <summary>The cache for this graph and user, or null when the graph already keeps <see cref="MaxProfilesPerGraph"/> others.</summary>
-    public static int[]? For(StoreGraph graph, ViewerAccess access)
+    /// <summary>The answers kept for this graph and user, or null when the graph already keeps <see cref="MaxProfilesPerGraph"/> others.</summary>
+    public static ProfileAnswers? For(StoreGraph graph, ViewerAccess access)
     {
-        var byProfile = Cache.GetValue(graph, _ => new ConcurrentDictionary<AccessProfile, int[]>());
+        var byProfile = Cache.GetValue(graph, _ => new ConcurrentDictionary<AccessProfile, ProfileAnswers>());
         if (byProfile.TryGetValue(access.Profile, out var known)) return known;
         if (byProfile.Count >= MaxProfilesPerGraph) return null;
-        return byProfile.GetOrAdd(access.Profile, _ => Enumerable.Repeat(Unknown, graph.Snapshot.NodeCount).ToArray());
+        return byProfile.GetOrAdd(access.Profile, _ => new ProfileAnswers(graph.Snapshot.NodeCount, graph.Snapshot.EdgeCount));
     }
 
-    /// <summary>Forgets every cached degree of <paramref name="graph"/> (the benchmark measures a first expand with it).</summary>
+    /// <summary>Forgets everything kept for <paramref name="graph"/> (the benchmark measures a first expand with it).</summary>
     public static void Forget(StoreGraph graph) => Cache.Remove(graph);
+}
 
-    /// <summary>The visible degree of <paramref name="v"/>, from <paramref name="cache"/> when known; <paramref name="scratch"/> is
-    /// a set the caller reuses between calls.</summary>
-    public static int Of(GraphSnapshot root, ViewerAccess access, int v, int[]? cache, HashSet<int> scratch)
+/// <summary>One profile's answers over one store graph; -1 / 0 = not asked yet.</summary>
+public sealed class ProfileAnswers(int nodes, int edges)
+{
+    private const byte No = 1, Yes = 2;
+    private readonly int[] _degree = Enumerable.Repeat(-1, nodes).ToArray();
+    private readonly byte[] _nodeVisible = new byte[nodes];
+    private readonly byte[] _edgeReadable = new byte[edges];
+
+    /// <summary>The visible degree of <paramref name="v"/> when already counted.</summary>
+    public bool TryDegree(int v, out int degree) => (degree = Volatile.Read(ref _degree[v])) >= 0;
+
+    public void SetDegree(int v, int degree) => Volatile.Write(ref _degree[v], degree);
+
+    public bool NodeVisible(ViewerAccess access, int v)
     {
-        if (cache is not null && Volatile.Read(ref cache[v]) is var known && known != Unknown) return known;
-        scratch.Clear();
-        var node = root.Node(v);
-        foreach (var e in root.IncidentEdges(v))
-        {
-            var edge = root.Edge(e);
-            var w = edge.Source == v ? edge.Target : edge.Source;
-            if (w == v || scratch.Contains(w) || !access.NodeVisible(w)) continue;
-            if (access.EdgeReadable(e, node, root.Node(w))) scratch.Add(w);
-        }
-        if (cache is not null) Volatile.Write(ref cache[v], scratch.Count);
-        return scratch.Count;
+        var known = Volatile.Read(ref _nodeVisible[v]);
+        if (known != 0) return known == Yes;
+        var visible = access.NodeVisible(v);
+        Volatile.Write(ref _nodeVisible[v], visible ? Yes : No);
+        return visible;
+    }
+
+    /// <summary>Edge <paramref name="e"/> readable, its ends apart (the rule is symmetric in the two ends).</summary>
+    public bool EdgeReadable(ViewerAccess access, int e, SnapshotNode end1, SnapshotNode end2)
+    {
+        var known = Volatile.Read(ref _edgeReadable[e]);
+        if (known != 0) return known == Yes;
+        var readable = access.EdgeReadable(e, end1, end2);
+        Volatile.Write(ref _edgeReadable[e], readable ? Yes : No);
+        return readable;
     }
 }
