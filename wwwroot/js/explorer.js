@@ -11,13 +11,27 @@ const HISTORY = 25;       // undo steps kept
 const QUICK_LAYOUT_ABOVE = 400;
 const root = document.getElementById('verkenner');
 const $ = id => document.getElementById(id);
-const state = { more: new Map(), history: [], selectionOrder: [], placed: false };
+const state = { more: new Map(), history: [], selectionOrder: [], placed: false, directDraw: false };
 
 const cy = cytoscape({
     container: $('cy'), style: baseStyle(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4,
     boxSelectionEnabled: true, selectionType: 'additive', textureOnViewport: true, hideEdgesOnViewport: true
 });
 window.verkenner = { cy, state }; // for the browser tests and the console (show/layout are added below)
+const quickAbove = () => window.verkenner.quickLayoutAbove ?? QUICK_LAYOUT_ABOVE;
+
+// Big views draw their nodes straight onto the canvas instead of through Cytoscape's per-element texture cache. The
+// cache first draws each node into a shared texture and then copies it onto the canvas; on a canvas without a GPU
+// (software raster, as in headless Chromium and on many office desktops) every copy from a texture that was just
+// drawn into costs a snapshot of that texture: 2,000 nodes spent seconds in drawImage (profile in docs/benchmarks.md),
+// while drawing a node of a few pixels directly costs microseconds. Small views keep the cache (and look the same:
+// the cache only stores what would be drawn). Guarded, because getElement is Cytoscape's internal API (3.35).
+(function drawBigViewsDirectly() {
+    const cache = cy.renderer()?.data?.eleTxrCache;
+    if (!cache || typeof cache.getElement !== 'function') return;
+    const cached = cache.getElement.bind(cache);
+    cache.getElement = (...args) => (state.directDraw && !window.verkenner.legacyDraw ? null : cached(...args));
+})();
 
 // ---------- history (undo) ----------
 function remember(what) {
@@ -44,6 +58,38 @@ function undo() {
 function clearView() {
     cy.elements().remove();
     state.placed = false;
+}
+
+/**
+ * A fresh view (dataset, dossier, benchmark): above QUICK_LAYOUT_ABOVE nodes with the force layout, the elements go in,
+ * are filtered and placed in one Cytoscape batch, and the view is fitted before anything is drawn, so Cytoscape styles
+ * each element once and draws one frame — not first 2,000 nodes stacked at the origin, then again after a preset layout
+ * moved every one of them. Smaller views and the other layouts take the usual path (fCoSE looks better there).
+ */
+async function drawFresh(graph) {
+    clearView();
+    const big = graph.nodes.length > quickAbove() && $('layout').value === 'fcose' && !window.verkenner.legacyDraw;
+    if (!big) { addGraph(graph); await afterChange(true, true); return; }
+    state.directDraw = true;
+    await withBusy(async () => {
+        cy.batch(() => {
+            cy.add(toElements(graph));
+            refreshFilterChoices(cy);
+            applyFilters(cy, readFilters());
+            // What the layout sees: the nodes and relations the filters leave (by class: the batch has not styled yet).
+            const shown = new Set(graph.nodes.map(n => n.data.id).filter(id => !cy.getElementById(id).hasClass('filtered')));
+            const links = graph.edges.filter(e => shown.has(e.data.source) && shown.has(e.data.target) && !cy.getElementById(e.data.id).hasClass('filtered'))
+                .map(e => [e.data.source, e.data.target]);
+            const positions = forceLayout([...shown], links, { edgeLength: 55 });
+            cy.nodes().forEach(n => { const p = positions.get(n.id()); if (p) n.position(p); });
+        });
+        sizeByCentrality();
+        refreshNodeList();
+        updateCounts();
+        cy.fit(cy.elements(':visible'), 30);
+        if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(cy.elements(':visible')); }
+        state.placed = true;
+    });
 }
 
 function addGraph(graph) {
@@ -79,19 +125,15 @@ async function startFromNode(id) {
 
 async function startFromDossier(number) {
     const d = await getJson(`/api/explorer/dossiers/${encodeURIComponent(number)}/graph`);
-    clearView();
-    addGraph(d.elements);
     $('weergave-dossier').value = d.dossier;
     message('melding', `Dossier ${d.dossier}: ${d.elements.nodes.length} entiteiten, ${d.elements.edges.length} relaties.`);
-    await afterChange(true, true);
+    await drawFresh(d.elements);
 }
 
 async function startFromDataset(name) {
     const graph = await getJson(`/api/explorer/datasets/${encodeURIComponent(name)}/graph`);
-    clearView();
-    addGraph(graph);
     message('melding', `Dataset ${name}: ${graph.nodes.length} entiteiten, ${graph.edges.length} relaties.`);
-    await afterChange(true, true);
+    await drawFresh(graph);
 }
 
 async function openView(id) {
@@ -117,6 +159,7 @@ async function openView(id) {
 
 // ---------- after every change: filters, sizes, list, empty state ----------
 async function afterChange(relayout, newNodes = true) {
+    state.directDraw = cy.nodes().length > quickAbove();
     refreshFilterChoices(cy);
     applyFilters(cy, readFilters());
     sizeByCentrality();
@@ -137,9 +180,11 @@ function centralityScores(kind) {
     if (kind === 'graad') {
         // Cytoscape's degreeCentralityNormalized intersects collections per node (O(n·m)); counting is O(m).
         nodes.forEach(n => scores.set(n.id(), 0));
+        // Ids from the data: e.source() builds a collection per call (20,000 of them for 5,000 relations).
         eles.edges().forEach(e => {
-            scores.set(e.source().id(), scores.get(e.source().id()) + 1);
-            scores.set(e.target().id(), scores.get(e.target().id()) + 1);
+            const d = e.data();
+            scores.set(d.source, scores.get(d.source) + 1);
+            scores.set(d.target, scores.get(d.target) + 1);
         });
     } else if (kind === 'tussenheid') {
         const bc = eles.betweennessCentrality({});
@@ -196,7 +241,7 @@ function runLayout() {
     } else if (name === 'hierarchisch') {
         const roots = cy.nodes(':selected:visible');
         options = { name: 'breadthfirst', roots: roots.nonempty() ? roots : eles.nodes().max(n => n.degree()).ele, directed: false, spacingFactor: 1.1, animate: false };
-    } else if (eles.nodes().length > (window.verkenner.quickLayoutAbove ?? QUICK_LAYOUT_ABOVE)) {
+    } else if (eles.nodes().length > quickAbove()) {
         options = quickLayoutOptions(eles);
     } else {
         options = { name: 'fcose', quality: eles.length > 3000 ? 'draft' : 'default', randomize: true, animate: false, nodeRepulsion: 6000,
@@ -462,6 +507,11 @@ document.addEventListener('keydown', ev => {
 // Draws a graph answer as the page does after any load: filters, sizes, list, layout (used by the render benchmark).
 window.verkenner.show = async graph => {
     const t = [performance.now()];
+    if (!window.verkenner.legacyDraw) {
+        // The page's own path (drawFresh); its steps run inside one batch, so only the total is split off.
+        await drawFresh(graph); t.push(performance.now());
+        return { add: 0, prepare: 0, layout: t[1] - t[0] };
+    }
     clearView(); addGraph(graph); t.push(performance.now());
     refreshFilterChoices(cy); applyFilters(cy, readFilters()); sizeByCentrality(); refreshNodeList(); updateCounts(); t.push(performance.now());
     await runLayout(); t.push(performance.now());

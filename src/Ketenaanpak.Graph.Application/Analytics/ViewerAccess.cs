@@ -1,5 +1,7 @@
 using Ketenaanpak.Graph.Analytics.Snapshot;
 using Ketenaanpak.Graph.Application.Security;
+using Ketenaanpak.Graph.Domain.Common;
+using Ketenaanpak.Graph.Domain.Partners;
 
 namespace Ketenaanpak.Graph.Application.Analytics;
 
@@ -23,7 +25,13 @@ public sealed class ViewerAccess
         _mayRead = AccessPolicy.MayReadNetwork(actor);
         _seesAll = AccessPolicy.SeesAllDossiers(actor);
         ReadableDossiers = graph.ReadableDossiers(actor);
+        Profile = new AccessProfile(actor.IsSystem, actor.Role, actor.PartnerId, actor.PartnerKind, actor.IsCovenantPartner,
+            string.Join('\n', ReadableDossiers.Order(StringComparer.Ordinal)));
     }
+
+    /// <summary>Everything of the user these rules read: two users with the same profile see exactly the same network,
+    /// so per-node answers (a visible degree) can be shared between them for the same store graph.</summary>
+    public AccessProfile Profile { get; }
 
     public static ViewerAccess For(StoreGraph graph, Actor actor) => new(graph, actor);
 
@@ -59,3 +67,7 @@ public sealed class ViewerAccess
         return NodeVisible(edge.Source) && NodeVisible(edge.Target) && EdgeReadable(e, snapshot.Node(edge.Source), snapshot.Node(edge.Target));
     }
 }
+
+/// <summary>The parts of an <see cref="Actor"/> that <see cref="AccessPolicy"/> reads for network visibility (everything
+/// but the user's id and name; the municipality only through the readable dossiers), plus those dossiers' keys.</summary>
+public readonly record struct AccessProfile(bool IsSystem, string Role, PartnerId Partner, PartnerKind Kind, bool IsCovenantPartner, string ReadableDossiers);

@@ -18,7 +18,8 @@ public sealed record ExpansionPage(IReadOnlyList<int> Fresh, IReadOnlyList<int> 
 /// Order of the neighbours not yet drawn: busiest first (distinct visible neighbours), then by the label the user sees
 /// (a pseudonym for a pseudonymised victim, so the order tells nothing the labels do not), then by key. A hub has
 /// 10^4–10^5 neighbours; their visible degree is only counted as far as needed: candidates are visited by their stored
-/// degree (an upper bound of the visible one) and the walk stops once no unvisited candidate can still reach the page.
+/// degree (an upper bound of the visible one) and the walk stops once no unvisited candidate can still reach the page;
+/// the degrees counted and the access answers are kept per store graph and access profile (<see cref="VisibleDegrees"/>).
 /// </remarks>
 public static class ExplorerExpansion
 {
@@ -27,20 +28,23 @@ public static class ExplorerExpansion
         var root = scope.Graph.Snapshot;
         var access = scope.Access;
         if (!access.NodeVisible(start)) return null;
+        var known = VisibleDegrees.For(scope.Graph, access);
         var candidates = new HashSet<int>();
-        foreach (var w in VisibleNeighbours(root, access, start))
+        foreach (var w in VisibleNeighbours(root, access, start, known))
             if (!drawn.Contains(w)) candidates.Add(w);
 
         var need = skip + take;
+        var scratch = new HashSet<int>();
         var byBound = candidates.ToArray();
-        var bounds = byBound.Select(w => root.IncidentEdges(w).Length).ToArray();
+        // Upper bounds of the visible degree: the counted one where known, else the stored degree.
+        var bounds = byBound.Select(w => known is not null && known.TryDegree(w, out var d) ? d : root.IncidentEdges(w).Length).ToArray();
         Array.Sort(bounds, byBound);
         var heap = new PriorityQueue<int, int>(need + 1); // the `need` largest visible degrees seen so far (min on top)
         var scored = new List<(int Node, int Degree)>();
         for (var i = byBound.Length - 1; i >= 0; i--)
         {
             if (heap.Count >= need && heap.TryPeek(out _, out var kth) && bounds[i] < kth) break;
-            var degree = VisibleDegree(root, access, byBound[i]);
+            var degree = VisibleDegree(root, access, byBound[i], known, scratch);
             scored.Add((byBound[i], degree));
             heap.Enqueue(byBound[i], degree);
             if (heap.Count > need) heap.Dequeue();
@@ -56,21 +60,41 @@ public static class ExplorerExpansion
         var universe = new HashSet<int>(drawn);
         universe.UnionWith(fresh);
         var touches = new HashSet<int>(page) { start };
-        return new ExpansionPage(fresh, page, Math.Max(0, candidates.Count - skip - page.Count), EdgesTouching(root, access, touches, universe));
+        return new ExpansionPage(fresh, page, Math.Max(0, candidates.Count - skip - page.Count), EdgesTouching(root, access, touches, universe, known));
     }
 
-    /// <summary>Visible neighbours of <paramref name="v"/> (with repeats for parallel edges; no self).</summary>
-    public static IEnumerable<int> VisibleNeighbours(GraphSnapshot root, ViewerAccess access, int v)
+    /// <summary>Visible neighbours of <paramref name="v"/> (with repeats for parallel edges; no self), asking
+    /// <paramref name="known"/> (answers kept for this user's profile) first when given.</summary>
+    public static List<int> VisibleNeighbours(GraphSnapshot root, ViewerAccess access, int v, ProfileAnswers? known = null)
     {
         var node = root.Node(v);
-        var incident = root.IncidentEdges(v).ToArray();
-        foreach (var e in incident)
+        var result = new List<int>();
+        foreach (var e in root.IncidentEdges(v))
         {
             var edge = root.Edge(e);
             var w = edge.Source == v ? edge.Target : edge.Source;
-            if (w == v || !access.NodeVisible(w)) continue;
-            if (access.EdgeReadable(e, node, root.Node(w))) yield return w;
+            if (w == v || !(known?.NodeVisible(access, w) ?? access.NodeVisible(w))) continue;
+            if (known?.EdgeReadable(access, e, node, root.Node(w)) ?? access.EdgeReadable(e, node, root.Node(w))) result.Add(w);
         }
+        return result;
+    }
+
+    /// <summary>Distinct visible neighbours of <paramref name="v"/>, kept in <paramref name="known"/>; <paramref name="scratch"/>
+    /// is a set the caller reuses.</summary>
+    private static int VisibleDegree(GraphSnapshot root, ViewerAccess access, int v, ProfileAnswers? known, HashSet<int> scratch)
+    {
+        if (known is not null && known.TryDegree(v, out var degree)) return degree;
+        scratch.Clear();
+        var node = root.Node(v);
+        foreach (var e in root.IncidentEdges(v))
+        {
+            var edge = root.Edge(e);
+            var w = edge.Source == v ? edge.Target : edge.Source;
+            if (w == v || scratch.Contains(w) || !(known?.NodeVisible(access, w) ?? access.NodeVisible(w))) continue;
+            if (known?.EdgeReadable(access, e, node, root.Node(w)) ?? access.EdgeReadable(e, node, root.Node(w))) scratch.Add(w);
+        }
+        known?.SetDegree(v, scratch.Count);
+        return scratch.Count;
     }
 
     /// <summary>The relation types of the visible edges at <paramref name="v"/>: what a facilitator's phase is guessed from.</summary>
@@ -87,16 +111,9 @@ public static class ExplorerExpansion
         return types;
     }
 
-    private static int VisibleDegree(GraphSnapshot root, ViewerAccess access, int v)
-    {
-        var seen = new HashSet<int>();
-        foreach (var w in VisibleNeighbours(root, access, v)) seen.Add(w);
-        return seen.Count;
-    }
-
     /// <summary>Visible edges with one end in <paramref name="touches"/> and both in <paramref name="universe"/>, each once,
     /// with its ordinal among the visible parallel edges of the same source, target and type (ascending edge index).</summary>
-    public static List<(int Edge, int Ordinal)> EdgesTouching(GraphSnapshot root, ViewerAccess access, IReadOnlySet<int> touches, IReadOnlySet<int> universe)
+    public static List<(int Edge, int Ordinal)> EdgesTouching(GraphSnapshot root, ViewerAccess access, IReadOnlySet<int> touches, IReadOnlySet<int> universe, ProfileAnswers? known = null)
     {
         var result = new List<(int, int)>();
         var emitted = new HashSet<int>();
@@ -109,7 +126,7 @@ public static class ExplorerExpansion
                 var edge = root.Edge(e);
                 var other = edge.Source == t ? edge.Target : edge.Source;
                 if (!universe.Contains(other)) continue;
-                if (!access.EdgeReadable(e, root.Node(edge.Source), root.Node(edge.Target))) continue;
+                if (!(known?.EdgeReadable(access, e, root.Node(edge.Source), root.Node(edge.Target)) ?? access.EdgeReadable(e, root.Node(edge.Source), root.Node(edge.Target)))) continue;
                 var key = (edge.Source, edge.Target, edge.Type);
                 var ordinal = ordinals.GetValueOrDefault(key);
                 ordinals[key] = ordinal + 1;

@@ -13,11 +13,11 @@ namespace Ketenaanpak.Graph.Browser.Tests.Explorer;
 [Trait("Category", "Browser")]
 public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputHelper output)
 {
-    // A seeded random graph (Mulberry32) in the API's element shape, so every run draws the same view.
     // A seeded random graph (Mulberry32) in the API's element shape, so every run draws the same view. quickAbove: the
-    // node count above which the page uses its own layout instead of fCoSE (Infinity = fCoSE always, the old path).
-    private const string Script = """
-        async ([n, m, seed, quickAbove]) => {
+    // node count above which the page uses its own layout instead of fCoSE (-1 = fCoSE always); legacy: the page's
+    // drawing path before the one-batch drawing and direct node drawing of big views (window.verkenner.legacyDraw).
+    internal const string Script = """
+        async ([n, m, seed, quickAbove, legacy]) => {
             let a = seed >>> 0;
             const rnd = () => { a |= 0; a = a + 0x6D2B79F5 | 0; let t = Math.imul(a ^ a >>> 15, 1 | a); t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t; return ((t ^ t >>> 14) >>> 0) / 4294967296; };
             const kinds = ['Person', 'Address', 'Company', 'BankAccount', 'Phone'];
@@ -27,6 +27,7 @@ public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputH
             for (let i = 1; i < n && edges.length < m; i++) { const j = Math.floor(rnd() * i); seen.add(j + '|' + i); edges.push({ data: { id: 'e' + edges.length, source: 'n' + j, target: 'n' + i, type: 'LinkedTo', label: 'verbonden met', weight: 1 } }); }
             while (edges.length < m) { const u = Math.floor(rnd() * n), v = Math.floor(rnd() * n); const k = Math.min(u, v) + '|' + Math.max(u, v); if (u === v || seen.has(k)) continue; seen.add(k); edges.push({ data: { id: 'e' + edges.length, source: 'n' + u, target: 'n' + v, type: 'LinkedTo', label: 'verbonden met', weight: 1 } }); }
             window.verkenner.quickLayoutAbove = quickAbove < 0 ? Infinity : quickAbove;
+            window.verkenner.legacyDraw = !!legacy;
             const t0 = performance.now();
             const parts = await window.verkenner.show({ nodes, edges, more: 0 });
             await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -47,7 +48,7 @@ public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputH
 
     /// <summary>CPU seconds (user + system) of the browser processes this test started: the machine is shared, so wall
     /// time alone says more about the other workers than about the page.</summary>
-    private static double BrowserCpuSeconds()
+    internal static double BrowserCpuSeconds(Func<string, bool>? processFilter = null)
     {
         var parent = new Dictionary<int, int>();
         var ticks = new Dictionary<int, long>();
@@ -71,7 +72,14 @@ public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputH
                 if (mine.Contains(ppid) && mine.Add(pid)) grew = true;
         }
         mine.Remove(Environment.ProcessId);
+        if (processFilter is not null) mine.RemoveWhere(p => !processFilter(CommandLine(p)));
         return mine.Sum(p => ticks.GetValueOrDefault(p)) / 100.0; // USER_HZ is 100 on Linux
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' '); }
+        catch (IOException) { return ""; }
     }
 
     /// <summary>Frame intervals while the user drags the canvas with the mouse (40 moves over 400 px): median and max in
@@ -90,8 +98,9 @@ public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputH
         return gaps.Count == 0 ? [double.NaN, double.NaN] : [gaps[gaps.Count / 2], gaps[^1]];
     }
 
-    /// <summary>One run per layout path, alternating, after one warm-up of each: the page's own layout above 400
-    /// nodes ("snel") against fCoSE as before ("fCoSE"), in the same browser under the same load. Browser CPU is measured
+    /// <summary>Old and new drawing path alternating in the same browser under the same load, after one warm-up of each:
+    /// "nieuw" (big views added, placed and fitted in one batch, nodes drawn directly) against "oud" (add, filters,
+    /// sizes, list, own layout as a preset layout, nodes through Cytoscape's texture cache). Browser CPU is measured
     /// around the drawing alone: on this shared machine wall time mostly says how many other workers were running.</summary>
     [Fact]
     public async Task Render_2000Nodes5000Edges_MeasuredWithLayout()
@@ -99,16 +108,16 @@ public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputH
         var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 }, Locale = "nl-NL" });
         var steps = new Steps(page, nameof(Render_2000Nodes5000Edges_MeasuredWithLayout));
         await page.SignInAsync(fixture.BaseUrl, "analist");
-        var modes = new[] { ("snel", 400), ("fCoSE", -1) };
+        var modes = new[] { ("nieuw", false), ("oud", true) };
         var runs = modes.ToDictionary(m => m.Item1, _ => new List<(double Wall, double Cpu, string Parts, double Pan, double[] Drag)>());
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        for (var run = 0; run < 6; run++)
+        for (var run = 0; run < 8; run++)
         {
-            var (mode, quickAbove) = modes[run % 2];
+            var (mode, legacy) = modes[run % 2];
             await page.GotoAsync(fixture.BaseUrl + "/verkenner");
             await page.WaitForSelectorAsync("#verkenner[data-ready=true]");
             var cpuBefore = BrowserCpuSeconds();
-            var r = await page.EvaluateAsync<double[]>(Script, new object[] { 2000, 5000, 2026, quickAbove });
+            var r = await page.EvaluateAsync<double[]>(Script, new object[] { 2000, 5000, 2026, 400, legacy });
             var cpu = BrowserCpuSeconds() - cpuBefore;
             Assert.Equal(2000, (int)r[1]);
             Assert.Equal(5000, (int)r[2]);
