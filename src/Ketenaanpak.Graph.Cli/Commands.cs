@@ -39,9 +39,10 @@ public static class Commands
           import FILE [--format csv|ftm|graphml|edgelist|matrix|two-mode] [--mapping M.json] [--dataset NAME]
                  [--partner CODE] [--grading E4] [--legal-basis Covenant] [--handling-code Chain]
                  [--retain-until YYYY-MM-DD] [--kind Person] [--duplicates sum|first] [--rejections OUT.csv]
-                 [--dry-run]
+                 [--dry-run] [--verbose]
                                       import a file (or a folder with nodes.csv/edges.csv) into the store in one
-                                      transaction; re-importing the same dataset adds nothing twice
+                                      transaction; re-importing the same dataset adds nothing twice; --verbose adds
+                                      where the time went (read / write / commit seconds)
           export --format graphml|ftm|csv|cypher|neo4j-csv [--dataset NAME] --out PATH [--force]
                                       stream the store (or one dataset) to a file (graphml, ftm, cypher) or a
                                       folder (csv, neo4j-csv)

@@ -101,7 +101,7 @@ public sealed class GraphExporter(IGraphDbContext db, Microsoft.Extensions.Depen
     }
 
     // The store orders ids as it stores them: SQLite compares upper-case text, PostgreSQL uuids byte-wise — both are
-    // the order of the canonical string, which is what this compares.
-    private static int Compare(NodeId a, NodeId b) =>
-        string.CompareOrdinal(a.Value.ToString(), b.Value.ToString());
+    // the order of the canonical string. Guid.CompareTo gives that order too (fields compared unsigned, in the order
+    // they are printed) without formatting two strings per comparison.
+    private static int Compare(NodeId a, NodeId b) => a.Value.CompareTo(b.Value);
 }

@@ -126,14 +126,30 @@ public static class ImportKeys
     }
 
     // A name-based UUID (RFC 9562 version 8, custom): SHA-256 over the parts, the version and variant bits set.
+    // Stored ids depend on exactly these bytes (a re-import finds its rows by them), so the hash must never change;
+    // only the way it is computed may: UTF-8 straight into a stack (or pooled) buffer, no concatenated string, no
+    // byte array per id. An import hashes once per node, statement and relation (endpoints come from a cache).
     private static Guid Hash(string space, string a, string b)
     {
-        Span<byte> hash = stackalloc byte[32];
-        var text = string.Concat(space, "\u001f", a, "\u001f", b);
-        var bytes = Encoding.UTF8.GetBytes(text);
-        SHA256.HashData(bytes, hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
+        int max = Encoding.UTF8.GetMaxByteCount(space.Length + a.Length + b.Length + 2);
+        byte[]? rented = null;
+        Span<byte> buffer = max <= 512 ? stackalloc byte[512] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            int n = Encoding.UTF8.GetBytes(space, buffer);
+            buffer[n++] = 0x1F;
+            n += Encoding.UTF8.GetBytes(a, buffer[n..]);
+            buffer[n++] = 0x1F;
+            n += Encoding.UTF8.GetBytes(b, buffer[n..]);
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(buffer[..n], hash);
+            hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+            hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+            return new Guid(hash[..16], bigEndian: true);
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }

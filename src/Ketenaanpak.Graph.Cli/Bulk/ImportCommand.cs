@@ -14,7 +14,7 @@ namespace Ketenaanpak.Graph.Cli.Bulk;
 /// <summary>
 /// `ketenaanpak import FILE [--format …] [--mapping M] [--dataset NAME] [--partner CODE] [--grading B2]
 /// [--legal-basis Covenant] [--handling-code Chain] [--retain-until YYYY-MM-DD] [--kind Person] [--duplicates sum|first]
-/// [--rejections OUT.csv]`: one transaction into the configured store; one JSON line; exit 1 when the import failed
+/// [--rejections OUT.csv] [--verbose]`: one transaction into the configured store; one JSON line; exit 1 when the import failed
 /// (nothing saved), 2 for a wrong flag. With --background the file goes into the shared job queue instead (as from the
 /// import page): whichever app instance has a free worker imports it; the line then gives the run's id to follow.
 /// </summary>
@@ -24,14 +24,14 @@ public static class ImportCommand
     internal static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly string[] Flags = ["format", "mapping", "dataset", "partner", "grading", "legal-basis", "handling-code",
-        "retain-until", "kind", "duplicates", "rejections", "dry-run", "background"];
+        "retain-until", "kind", "duplicates", "rejections", "dry-run", "background", "verbose"];
 
     // A queued import runs as the page's does: the run keeps format, mapping, dataset and partner; the rest are defaults.
     private static readonly string[] NotWithBackground = ["grading", "legal-basis", "handling-code", "retain-until", "kind", "duplicates", "rejections", "dry-run"];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new CliArgs(args, "dry-run", "background");
+        var a = new CliArgs(args, "dry-run", "background", "verbose");
         if (a.Positional.Count != 1) throw new CliUsageException("use: ketenaanpak import FILE [--format csv|ftm|graphml|edgelist|matrix|two-mode] [--mapping M] [--dataset NAME]");
         var given = a.Positional[0];
         var path = Path.GetFullPath(given);
@@ -80,6 +80,8 @@ public static class ImportCommand
                 nodes_already_present = s.NodesAlreadyPresent, relations_already_present_or_repeated = s.RelationsAlreadyPresentOrRepeated,
                 rejected = s.Rejected, rejections = s.Rejections.Take(20).Select(r => new { line = r.Line, reason = r.Reason }),
                 normalised = s.Normalised, seconds = s.Seconds,
+                // --verbose: where the time went (reading/checking/hashing, the writer's inserts or COPY, the commit).
+                timings = a.Has("verbose") && s.Timings is { } t ? new { read_s = t.ReadSeconds, write_s = t.WriteSeconds, commit_s = t.CommitSeconds } : null,
             }, Json));
             return 0;
         }

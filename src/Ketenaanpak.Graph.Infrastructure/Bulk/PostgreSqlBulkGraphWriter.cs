@@ -8,7 +8,9 @@ namespace Ketenaanpak.Graph.Infrastructure.Bulk;
 /// PostgreSQL bulk writer: rows are buffered per table and sent with binary COPY into temporary staging tables
 /// (dropped at commit), then moved with one INSERT … SELECT … ON CONFLICT ("Id") DO NOTHING per table — all in one
 /// transaction, so a failed import leaves nothing. COPY cannot skip existing rows itself; the staging step is what
-/// makes a re-import idempotent.
+/// makes a re-import idempotent. Rows are written into the COPY stream with the synchronous Write calls: they only
+/// fill Npgsql's buffer (an await per field, 19 per relation, cost more CPU than the encoding); the buffer is sent
+/// when full.
 /// </summary>
 internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
 {
@@ -72,9 +74,12 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         await FlushNodesAsync(ct);
         await FlushStatementsAsync(ct);
         await FlushRelationsAsync(ct);
-        long nodes = await ExecAsync($"INSERT INTO nodes ({BulkColumns.Nodes}) SELECT {BulkColumns.Nodes} FROM bulk_nodes ON CONFLICT (\"Id\") DO NOTHING", ct);
-        long statements = await ExecAsync($"INSERT INTO statements ({BulkColumns.Statements}) SELECT {BulkColumns.Statements} FROM bulk_statements ON CONFLICT (\"Id\") DO NOTHING", ct);
-        long relations = await ExecAsync($"INSERT INTO relations ({BulkColumns.Relations}) SELECT {BulkColumns.Relations} FROM bulk_relations ON CONFLICT (\"Id\") DO NOTHING", ct);
+        // In id order: the primary-key index then takes the rows page by page instead of at random (the ids are
+        // hashes), which is most of the cost of this step for large imports; the sort itself is cheap next to it.
+        await ExecAsync("SET LOCAL work_mem = '64MB'", ct);
+        long nodes = await ExecAsync($"INSERT INTO nodes ({BulkColumns.Nodes}) SELECT {BulkColumns.Nodes} FROM bulk_nodes ORDER BY \"Id\" ON CONFLICT (\"Id\") DO NOTHING", ct);
+        long statements = await ExecAsync($"INSERT INTO statements ({BulkColumns.Statements}) SELECT {BulkColumns.Statements} FROM bulk_statements ORDER BY \"Id\" ON CONFLICT (\"Id\") DO NOTHING", ct);
+        long relations = await ExecAsync($"INSERT INTO relations ({BulkColumns.Relations}) SELECT {BulkColumns.Relations} FROM bulk_relations ORDER BY \"Id\" ON CONFLICT (\"Id\") DO NOTHING", ct);
         await _transaction.CommitAsync(ct);
         _committed = true;
         return new BulkWriteResult(nodes, statements, relations);
@@ -100,14 +105,14 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         {
             foreach (var n in _nodes)
             {
-                await w.StartRowAsync(ct);
-                await w.WriteAsync(n.Id.Value, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(n.Kind.ToString(), NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(n.Caption, NpgsqlDbType.Varchar, ct);
-                await w.WriteNullAsync(ct);
-                await w.WriteNullAsync(ct);
-                await w.WriteAsync(0, NpgsqlDbType.Integer, ct);
-                await WriteProvenanceAsync(w, n.Reference, ct);
+                w.StartRow();
+                w.Write(n.Id.Value, NpgsqlDbType.Uuid);
+                w.Write(n.Kind.ToString(), NpgsqlDbType.Varchar);
+                w.Write(n.Caption, NpgsqlDbType.Varchar);
+                w.WriteNull();
+                w.WriteNull();
+                w.Write(0, NpgsqlDbType.Integer);
+                WriteProvenance(w, n.Reference);
             }
             await w.CompleteAsync(ct);
         }
@@ -121,12 +126,12 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         {
             foreach (var s in _statements)
             {
-                await w.StartRowAsync(ct);
-                await w.WriteAsync(s.Id.Value, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(s.NodeId.Value, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(s.Property, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(s.Value, NpgsqlDbType.Varchar, ct);
-                await WriteProvenanceAsync(w, s.Reference, ct);
+                w.StartRow();
+                w.Write(s.Id.Value, NpgsqlDbType.Uuid);
+                w.Write(s.NodeId.Value, NpgsqlDbType.Uuid);
+                w.Write(s.Property, NpgsqlDbType.Varchar);
+                w.Write(s.Value, NpgsqlDbType.Varchar);
+                WriteProvenance(w, s.Reference);
             }
             await w.CompleteAsync(ct);
         }
@@ -140,17 +145,17 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         {
             foreach (var r in _relations)
             {
-                await w.StartRowAsync(ct);
-                await w.WriteAsync(r.Id.Value, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(r.Type.ToString(), NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(r.Source.Value, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(r.Target.Value, NpgsqlDbType.Uuid, ct);
-                if (r.ValidFrom is { } f) await w.WriteAsync(f, NpgsqlDbType.Date, ct); else await w.WriteNullAsync(ct);
-                if (r.ValidTo is { } t) await w.WriteAsync(t, NpgsqlDbType.Date, ct); else await w.WriteNullAsync(ct);
-                await w.WriteAsync(r.Weight, NpgsqlDbType.Double, ct);
-                if (r.Detail is { } d) await w.WriteAsync(d, NpgsqlDbType.Varchar, ct); else await w.WriteNullAsync(ct);
-                await w.WriteAsync(0, NpgsqlDbType.Integer, ct);
-                await WriteProvenanceAsync(w, r.Reference, ct);
+                w.StartRow();
+                w.Write(r.Id.Value, NpgsqlDbType.Uuid);
+                w.Write(r.Type.ToString(), NpgsqlDbType.Varchar);
+                w.Write(r.Source.Value, NpgsqlDbType.Uuid);
+                w.Write(r.Target.Value, NpgsqlDbType.Uuid);
+                if (r.ValidFrom is { } f) w.Write(f, NpgsqlDbType.Date); else w.WriteNull();
+                if (r.ValidTo is { } t) w.Write(t, NpgsqlDbType.Date); else w.WriteNull();
+                w.Write(r.Weight, NpgsqlDbType.Double);
+                if (r.Detail is { } d) w.Write(d, NpgsqlDbType.Varchar); else w.WriteNull();
+                w.Write(0, NpgsqlDbType.Integer);
+                WriteProvenance(w, r.Reference);
             }
             await w.CompleteAsync(ct);
         }
@@ -158,17 +163,17 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
     }
 
     // Column order as BulkColumns.Provenance.
-    private async Task WriteProvenanceAsync(NpgsqlBinaryImporter w, string reference, CancellationToken ct)
+    private void WriteProvenance(NpgsqlBinaryImporter w, string reference)
     {
-        await w.WriteAsync(_p.Partner.Value, NpgsqlDbType.Uuid, ct);
-        await w.WriteNullAsync(ct);
-        await w.WriteAsync(reference, NpgsqlDbType.Varchar, ct);
-        await w.WriteNullAsync(ct);
-        await w.WriteAsync(_p.RecordedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
-        await w.WriteAsync(_p.Grading.Source.ToString(), NpgsqlDbType.Varchar, ct);
-        await w.WriteAsync(_p.Grading.Validity.ToString(), NpgsqlDbType.Varchar, ct);
-        await w.WriteAsync(_p.LegalBasis.ToString(), NpgsqlDbType.Varchar, ct);
-        await w.WriteAsync(_p.HandlingCode.ToString(), NpgsqlDbType.Varchar, ct);
-        await w.WriteAsync(_p.RetainUntil, NpgsqlDbType.Date, ct);
+        w.Write(_p.Partner.Value, NpgsqlDbType.Uuid);
+        w.WriteNull();
+        w.Write(reference, NpgsqlDbType.Varchar);
+        w.WriteNull();
+        w.Write(_p.RecordedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        w.Write(_p.Grading.Source.ToString(), NpgsqlDbType.Varchar);
+        w.Write(_p.Grading.Validity.ToString(), NpgsqlDbType.Varchar);
+        w.Write(_p.LegalBasis.ToString(), NpgsqlDbType.Varchar);
+        w.Write(_p.HandlingCode.ToString(), NpgsqlDbType.Varchar);
+        w.Write(_p.RetainUntil, NpgsqlDbType.Date);
     }
 }

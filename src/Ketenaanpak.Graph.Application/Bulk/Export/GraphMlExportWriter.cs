@@ -88,11 +88,27 @@ public sealed class GraphMlExportWriter(Stream output) : IExportWriter
         _x.WriteEndElement();
     }
 
+    // The key attribute of each data element, made once (it was concatenated per value: ~20 strings per row).
+    private static readonly Dictionary<string, string> NodeKeys = new(StringComparer.Ordinal), EdgeKeys = new(StringComparer.Ordinal);
+
+    static GraphMlExportWriter()
+    {
+        foreach (var name in new[] { "kind", "caption", "exactKey", "storeId", "type", "weight", "detail", "validFrom", "validTo" }
+                     .Concat(ExportValues.PropertyNames).Concat(ExportValues.ProvenanceNames))
+        {
+            NodeKeys[name] = KeyOf(name, edge: false);
+            EdgeKeys[name] = KeyOf(name, edge: true);
+        }
+    }
+
+    private static string KeyOf(string name, bool edge) =>
+        (name is "type" or "weight" or "detail" or "validFrom" or "validTo" || (edge && name == "storeId") ? "e_" : "n_") + name;
+
     private void Data(string name, string? value, bool edge = false)
     {
         if (value is null) return;
         _x.WriteStartElement("data");
-        _x.WriteAttributeString("key", (name is "type" or "weight" or "detail" or "validFrom" or "validTo" || (edge && name == "storeId") ? "e_" : "n_") + name);
+        _x.WriteAttributeString("key", (edge ? EdgeKeys : NodeKeys)[name]);
         _x.WriteString(value);
         _x.WriteEndElement();
     }
