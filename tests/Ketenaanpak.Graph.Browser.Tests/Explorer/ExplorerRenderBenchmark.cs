@@ -11,6 +11,8 @@ namespace Ketenaanpak.Graph.Browser.Tests.Explorer;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
+// A measurement harness, not a check: several minutes of drawing under load; run it by hand (docs/benchmarks.md).
+[Trait("Category", "Slow")]
 public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputHelper output)
 {
     // A seeded random graph (Mulberry32) in the API's element shape, so every run draws the same view. quickAbove: the

@@ -16,6 +16,8 @@ namespace Ketenaanpak.Graph.Browser.Tests.Explorer;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
+// A measurement harness, not a check: several minutes of drawing under load; run it by hand (docs/benchmarks.md).
+[Trait("Category", "Slow")]
 public sealed class ExplorerRenderProfile(BrowserFixture fixture, ITestOutputHelper output)
 {
     private static readonly string[] ProcessTypes = ["renderer", "gpu-process", "utility", "browser"];
