@@ -76,9 +76,15 @@ public sealed class AlertActions(IGraphDbContext db, AlertQueries queries, Dossi
         if (dossierNumber.Trim() == NewDossier)
         {
             if (!MayOpenDossier(actor)) return ProcessResult.Forbidden;
-            if (alert.MunicipalityCode is null || Domain.Partners.Municipality.Find(alert.MunicipalityCode) is null)
+            // The alert's municipality, else that of its signal, else the town of a trigger address (pattern alerts carry
+            // neither a municipality nor a signal of their own).
+            var signalFacts = alert.SignalId is { } signalId
+                ? await db.Signals.AsNoTracking().Where(s => s.Id == signalId).Select(s => new { s.MunicipalityCode, s.Form }).FirstOrDefaultAsync(ct)
+                : null;
+            var municipality = alert.MunicipalityCode ?? signalFacts?.MunicipalityCode ?? await TownOfAsync(VisibleTriggers(actor, alert, facts), ct);
+            if (municipality is null || Domain.Partners.Municipality.Find(municipality) is null)
                 return ProcessResult.Refused("Dossier", "Deze signalering hoort bij geen gemeente; voeg haar toe aan een bestaand dossier.");
-            dossier = await OpenDossierAsync(actor, alert, ct);
+            dossier = await OpenDossierAsync(actor, alert, municipality, signalFacts?.Form ?? ExploitationForm.Unknown, ct);
             opened = true;
         }
         else dossier = await dossiers.FindAsync(actor, dossierNumber.Trim(), ct);
@@ -115,6 +121,17 @@ public sealed class AlertActions(IGraphDbContext db, AlertQueries queries, Dossi
         return ProcessResult.Done;
     }
 
+    private static List<NodeId> VisibleTriggers(Actor actor, Alert alert, Dictionary<NodeId, NodeAccessFact> facts) =>
+        alert.TriggerNodes.Where(n => facts.TryGetValue(n, out var f) && AlertAccess.NodeVisible(actor, f)).ToList();
+
+    /// <summary>The municipality of the first trigger node with a Twente town (an address), if any.</summary>
+    private async Task<string?> TownOfAsync(IReadOnlyList<NodeId> nodes, CancellationToken ct)
+    {
+        var towns = await db.Nodes.AsNoTracking().Where(n => nodes.Contains(n.Id))
+            .SelectMany(n => n.Statements).Where(st => st.Property == "town").Select(st => st.Value).ToListAsync(ct);
+        return towns.Select(t => Domain.Partners.Municipality.Twente.FirstOrDefault(m => m.Name == t)?.Code).FirstOrDefault(c => c is not null);
+    }
+
     /// <summary>The value of the dossier choice that opens a new dossier for the alert instead of using an existing one.</summary>
     public const string NewDossier = "nieuw";
 
@@ -125,22 +142,19 @@ public sealed class AlertActions(IGraphDbContext db, AlertQueries queries, Dossi
     public static bool MayOpenDossier(Actor actor) => !actor.IsSystem && actor.Role is Roles.RiecAnalyst or Roles.MunicipalCoordinator;
 
     /// <summary>
-    /// A new dossier in the alert's municipality, owned by the actor's organisation, at the first step (detection), with
+    /// A new dossier in the given municipality, owned by the actor's organisation, at the first step (detection), with
     /// the form of exploitation of the alert's signal; tracked, saved with the members in one go.
     /// </summary>
-    private async Task<Dossier> OpenDossierAsync(Actor actor, Alert alert, CancellationToken ct)
+    private async Task<Dossier> OpenDossierAsync(Actor actor, Alert alert, string municipality, ExploitationForm form, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var form = alert.SignalId is { } signalId
-            ? await db.Signals.AsNoTracking().Where(s => s.Id == signalId).Select(s => s.Form).FirstOrDefaultAsync(ct)
-            : ExploitationForm.Unknown;
         var prefix = $"DOS-{now.Year}-";
         var numbers = await db.Dossiers.AsNoTracking().Where(d => d.Number.StartsWith(prefix)).Select(d => d.Number).ToListAsync(ct);
         var last = numbers.Select(n => int.TryParse(n.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0)
             .DefaultIfEmpty(0).Max();
         var title = alert.Summary.Length <= 200 ? alert.Summary : alert.Summary[..197] + "…";
         var dossier = new Dossier(DossierId.New(), string.Create(CultureInfo.InvariantCulture, $"{prefix}{last + 1:000}"), title,
-            alert.MunicipalityCode!, actor.PartnerId, form, now, DateOnly.FromDateTime(now.UtcDateTime).AddYears(Intake.SignalIntake.RetentionYears));
+            municipality, actor.PartnerId, form, now, DateOnly.FromDateTime(now.UtcDateTime).AddYears(Intake.SignalIntake.RetentionYears));
         db.Dossiers.Add(dossier);
         return dossier;
     }
