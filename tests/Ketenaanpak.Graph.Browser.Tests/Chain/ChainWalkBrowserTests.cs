@@ -170,8 +170,7 @@ public sealed class ChainWalkBrowserTests(BrowserFixture fixture) : IAsyncLifeti
         await Row(analyst, work).Locator("select[name=partner]").SelectOptionAsync("ISZW");
         await Row(analyst, work).Locator("button:has-text('Opnieuw toewijzen')").ClickAsync();
         await analyst.WaitForURLAsync("**gedaan=toewijzing");
-        var history = Row(analyst, work).Locator("details.intervention-history");
-        await history.Locator("summary").ClickAsync();
+        var history = Row(analyst, work).Locator("details.intervention-history[open]"); // open by itself: it holds a decline
         var historyText = await history.InnerTextAsync();
         Assert.Contains("casusoverleg: afgewezen (capaciteit) namens Politie", historyText);
         Assert.Contains("Geen rechercheurs vrij dit kwartaal", historyText);
@@ -216,7 +215,8 @@ public sealed class ChainWalkBrowserTests(BrowserFixture fixture) : IAsyncLifeti
         await coordinator.ClickAsync("button:has-text('Evaluatie vastleggen')");
         await coordinator.WaitForURLAsync("**gedaan=evaluatie");
         await MoveAsync(coordinator, "Gesloten", "Geëvalueerd; de casus is afgerond.");
-        Assert.Contains("Er is geen volgende stap", await coordinator.Locator("section:has(#stap-kop)").InnerTextAsync());
+        Assert.Equal(0, await coordinator.Locator(".move-forward").CountAsync()); // closed: only a step back (with a reason) remains
+        Assert.Contains("Overbewoning beëindigd", await coordinator.Locator("dl.evaluation").InnerTextAsync());
         await coordinatorSteps.ShotAsync("gesloten");
 
         // 13. The data-protection officer reads the dossier's steps in the audit log, each with its author.
