@@ -195,9 +195,14 @@ public sealed class CaseMeetingService(IGraphDbContext db, IAuditLog audit, Time
         if (dossier.Form == ExploitationForm.Labour
             && await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Kind == PartnerKind.LabourInspectorate, ct) is { } inspectorate)
             meeting.Invite(inspectorate.Id, false, $"arbeidsuitbuiting in dossier {dossier.Number}");
-        var names = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
+        var names = partners.ToDictionary(p => p.Key, p => p.Value.Name);
         var shared = new List<AuditRecord>();
-        foreach (var participant in meeting.Participants.Where(p => p.PartnerId != dossier.OwnerPartnerId && dossier.Shares.All(s => s.PartnerId != p.PartnerId)).ToList())
+        // Need to know: a municipality at the table reads only its own cases (the representative of the Twente
+        // municipalities does not get the other municipalities' dossiers).
+        bool NeedsSight(PartnerId id) => partners.GetValueOrDefault(id) is { } p
+            && (p.Kind != PartnerKind.Municipality || p.MunicipalityCode == dossier.LeadMunicipalityCode);
+        foreach (var participant in meeting.Participants.Where(p => p.PartnerId != dossier.OwnerPartnerId && dossier.Shares.All(s => s.PartnerId != p.PartnerId) && NeedsSight(p.PartnerId)).ToList())
         {
             dossier.ShareWith(participant.PartnerId, $"casusoverleg {meeting.Title} ({actor.UserName})", clock.GetUtcNow());
             shared.Add(new AuditRecord(actor, AuditAction.Share, "Dossier", dossier.Number,
