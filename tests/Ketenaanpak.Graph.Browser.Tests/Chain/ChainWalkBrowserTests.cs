@@ -261,6 +261,61 @@ public sealed class ChainWalkBrowserTests(BrowserFixture fixture) : IAsyncLifeti
                 $"audit log lacks {subject} '{detail}' by {user}:\n{string.Join("\n", log.Select(e => $"{e.ActorName} {e.SubjectType} {e.SubjectId} {e.Detail}"))}");
     }
 
+    /// <summary>
+    /// A criminal-law signal of the police enters the case meeting only after the public prosecutor's recorded consent:
+    /// the process page says so and names the signal; the prosecutor records consent on the page; then the step is open.
+    /// </summary>
+    [Fact]
+    public async Task CriminalSignal_FromThePolice_WaitsForTheProsecutorsConsent_BeforeWeighing()
+    {
+        var name = nameof(CriminalSignal_FromThePolice_WaitsForTheProsecutorsConsent_BeforeWeighing);
+        string number, signal;
+        // Arranged through the store (no page links a signal to a dossier directly): a police signal under the police
+        // data act joins a demo dossier in dossier formation, which the case meeting shared with the OM.
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GraphDbContext>();
+            var dossier = await db.Dossiers.Include(d => d.Signals).Include(d => d.Shares).SingleAsync(d => d.Title == "Tuinbouw Dinkelland via Flexwerk Oost");
+            var police = await db.Partners.AsNoTracking().SingleAsync(p => p.Code == "POL-ON");
+            var om = await db.Partners.AsNoTracking().SingleAsync(p => p.Code == "OM-ON");
+            var inDossier = dossier.Signals.Select(s => s.SignalId).ToList();
+            var criminal = await db.Signals.AsNoTracking()
+                .Where(s => s.Provenance.SourcePartner == police.Id && s.Provenance.LegalBasis == Domain.Provenance.LegalBasis.PoliceDataAct && !inDossier.Contains(s.Id))
+                .OrderBy(s => s.Number).FirstAsync();
+            dossier.AddSignal(criminal.Id);
+            if (dossier.Shares.All(s => s.PartnerId != om.Id)) dossier.ShareWith(om.Id, "casusoverleg (test)", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            (number, signal) = (dossier.Number, criminal.Number);
+        }
+
+        var analyst = await SignedInAsync("analist");
+        var steps = new Steps(analyst, name);
+        await GoAsync(analyst, $"/dossiers/{number}/proces");
+        Assert.Equal("Dossiervorming", (await analyst.Locator(".step-current").InnerTextAsync()).Trim());
+        var toWeighing = analyst.Locator(".move-forward:has(h3:text-is('Door naar Weging en kwalificatie'))");
+        var missing = await toWeighing.Locator("ul.missing").InnerTextAsync();
+        Assert.Contains("toestemming van de officier van justitie", missing);
+        Assert.Contains(signal, missing);
+        Assert.Equal(0, await toWeighing.Locator("form").CountAsync());
+        await steps.ShotAsync("wacht-op-officier");
+
+        var prosecutor = await SignedInAsync("officier");
+        await GoAsync(prosecutor, $"/dossiers/{number}/proces");
+        var row = prosecutor.Locator($"table.consents tbody tr:has(td:text-is('{signal}'))");
+        Assert.Contains("Wacht op de officier", await row.InnerTextAsync());
+        await row.Locator("input[name=besluit][value=toestemming]").CheckAsync();
+        await row.Locator("input[name=toelichting]").FillAsync("Mag in het casusoverleg worden besproken.");
+        await steps.On(prosecutor).ShotAsync("officier-beslist");
+        await row.Locator("button:has-text('Vastleggen')").ClickAsync();
+        await prosecutor.WaitForURLAsync("**gedaan=toestemming");
+        Assert.Contains("Toestemming (officier", await prosecutor.Locator($"table.consents tbody tr:has(td:text-is('{signal}')) td.consent-state").InnerTextAsync());
+        await steps.On(prosecutor).ShotAsync("toestemming-vastgelegd");
+
+        await GoAsync(analyst, $"/dossiers/{number}/proces");
+        Assert.Equal(1, await toWeighing.Locator("form").CountAsync());
+        await steps.ShotAsync("weging-open");
+    }
+
     // ---- the moves a user makes on the pages ----
 
     private async Task<IPage> SignedInAsync(string user)
