@@ -77,14 +77,21 @@ public static class PageSignIn
 /// <summary>Saves a screenshot of every step under artifacts/screenshots/&lt;test&gt;/&lt;nn-step&gt;.png for a person to look at.</summary>
 public sealed class Steps(IPage page, string testName)
 {
-    private int _step;
+    // Shared by the Steps of one walk on several pages (one per user), so the files number the whole walk in order.
+    private readonly System.Runtime.CompilerServices.StrongBox<int> _step = new();
+
+    private Steps(IPage page, string testName, System.Runtime.CompilerServices.StrongBox<int> step) : this(page, testName) => _step = step;
+
     public static string Folder(string testName) => Path.Combine(TestKit.RepositoryPaths.Root, "artifacts", "screenshots", testName);
+
+    /// <summary>The same walk continued on another page (another user's browser): same folder, numbering goes on.</summary>
+    public Steps On(IPage other) => new(other, testName, _step);
 
     public async Task ShotAsync(string step)
     {
         var folder = Folder(testName);
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{++_step:00}-{step}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{++_step.Value:00}-{step}.png"), FullPage = true });
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ketenaanpak.Graph.Application.Abstractions;
 using Ketenaanpak.Graph.Application.Auditing;
 using Ketenaanpak.Graph.Application.Chain;
@@ -6,6 +7,8 @@ using Ketenaanpak.Graph.Domain.Alerts;
 using Ketenaanpak.Graph.Domain.Common;
 using Ketenaanpak.Graph.Domain.Dossiers;
 using Ketenaanpak.Graph.Domain.Provenance;
+using Ketenaanpak.Graph.Domain.Signals;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ketenaanpak.Graph.Application.Alerts;
 
@@ -66,9 +69,25 @@ public sealed class AlertActions(IGraphDbContext db, AlertQueries queries, Dossi
         if (!AlertAccess.MayAct(actor)) return ProcessResult.Forbidden;
         var (alert, facts) = found;
         if (!alert.IsOpen) return ProcessResult.Refused("Status", "Alleen een nieuwe of in behandeling zijnde signalering kan aan een dossier worden toegevoegd.");
-        if (string.IsNullOrWhiteSpace(dossierNumber)) return ProcessResult.Refused("Dossier", "Kies een open dossier.");
+        if (string.IsNullOrWhiteSpace(dossierNumber)) return ProcessResult.Refused("Dossier", "Kies een open dossier of open een nieuw dossier.");
         if (role is not { } chosen || !Enum.IsDefined(chosen)) return ProcessResult.Refused("Rol", "Kies de rol van de entiteit in het dossier.");
-        var dossier = await dossiers.FindAsync(actor, dossierNumber.Trim(), ct);
+        Dossier? dossier;
+        var opened = false;
+        if (dossierNumber.Trim() == NewDossier)
+        {
+            if (!MayOpenDossier(actor)) return ProcessResult.Forbidden;
+            // The alert's municipality, else that of its signal, else the town of a trigger address (pattern alerts carry
+            // neither a municipality nor a signal of their own).
+            var signalFacts = alert.SignalId is { } signalId
+                ? await db.Signals.AsNoTracking().Where(s => s.Id == signalId).Select(s => new { s.MunicipalityCode, s.Form }).FirstOrDefaultAsync(ct)
+                : null;
+            var municipality = alert.MunicipalityCode ?? signalFacts?.MunicipalityCode ?? await TownOfAsync(VisibleTriggers(actor, alert, facts), ct);
+            if (municipality is null || Domain.Partners.Municipality.Find(municipality) is null)
+                return ProcessResult.Refused("Dossier", "Deze signalering hoort bij geen gemeente; voeg haar toe aan een bestaand dossier.");
+            dossier = await OpenDossierAsync(actor, alert, municipality, signalFacts?.Form ?? ExploitationForm.Unknown, ct);
+            opened = true;
+        }
+        else dossier = await dossiers.FindAsync(actor, dossierNumber.Trim(), ct);
         if (dossier is null || dossier.Stage == DossierStage.Closed || !DossierProcess.MayAct(actor, dossier))
             return ProcessResult.Refused("Dossier", "Kies een open dossier waarin u mag werken.");
         var triggers = alert.TriggerNodes.Where(n => facts.TryGetValue(n, out var f) && AlertAccess.NodeVisible(actor, f)).ToList();
@@ -93,12 +112,51 @@ public sealed class AlertActions(IGraphDbContext db, AlertQueries queries, Dossi
             return ProcessResult.Refused("Dossier", e.Message);
         }
         if (await SaveAsync(ct) is { } conflict) return conflict;
-        await audit.AppendManyAsync(
-        [
-            new AuditRecord(actor, AuditAction.Update, "Dossier", dossier.Number, $"{added} entiteit(en) als {chosen.Dutch().ToLowerInvariant()} toegevoegd uit signalering", null),
-            new AuditRecord(actor, AuditAction.StatusChange, "Signalering", alert.Id.ToString(), $"toegevoegd aan dossier {dossier.Number}", null),
-        ], ct);
+        var records = new List<AuditRecord>();
+        if (opened)
+            records.Add(new AuditRecord(actor, AuditAction.Create, "Dossier", dossier.Number, $"dossier geopend vanuit signalering: {dossier.Title}", null));
+        records.Add(new AuditRecord(actor, AuditAction.Update, "Dossier", dossier.Number, $"{added} entiteit(en) als {chosen.Dutch().ToLowerInvariant()} toegevoegd uit signalering", null));
+        records.Add(new AuditRecord(actor, AuditAction.StatusChange, "Signalering", alert.Id.ToString(), $"toegevoegd aan dossier {dossier.Number}", null));
+        await audit.AppendManyAsync(records, ct);
         return ProcessResult.Done;
+    }
+
+    private static List<NodeId> VisibleTriggers(Actor actor, Alert alert, Dictionary<NodeId, NodeAccessFact> facts) =>
+        alert.TriggerNodes.Where(n => facts.TryGetValue(n, out var f) && AlertAccess.NodeVisible(actor, f)).ToList();
+
+    /// <summary>The municipality of the first trigger node with a Twente town (an address), if any.</summary>
+    private async Task<string?> TownOfAsync(IReadOnlyList<NodeId> nodes, CancellationToken ct)
+    {
+        var towns = await db.Nodes.AsNoTracking().Where(n => nodes.Contains(n.Id))
+            .SelectMany(n => n.Statements).Where(st => st.Property == "town").Select(st => st.Value).ToListAsync(ct);
+        return towns.Select(t => Domain.Partners.Municipality.Twente.FirstOrDefault(m => m.Name == t)?.Code).FirstOrDefault(c => c is not null);
+    }
+
+    /// <summary>The value of the dossier choice that opens a new dossier for the alert instead of using an existing one.</summary>
+    public const string NewDossier = "nieuw";
+
+    /// <summary>
+    /// Opening a dossier is dossier formation (domain.md §2): the RIEC analyst, who builds dossiers from all partners'
+    /// signals, and the municipal coordinator, who steers the municipality's cases.
+    /// </summary>
+    public static bool MayOpenDossier(Actor actor) => !actor.IsSystem && actor.Role is Roles.RiecAnalyst or Roles.MunicipalCoordinator;
+
+    /// <summary>
+    /// A new dossier in the given municipality, owned by the actor's organisation, at the first step (detection), with
+    /// the form of exploitation of the alert's signal; tracked, saved with the members in one go.
+    /// </summary>
+    private async Task<Dossier> OpenDossierAsync(Actor actor, Alert alert, string municipality, ExploitationForm form, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var prefix = $"DOS-{now.Year}-";
+        var numbers = await db.Dossiers.AsNoTracking().Where(d => d.Number.StartsWith(prefix)).Select(d => d.Number).ToListAsync(ct);
+        var last = numbers.Select(n => int.TryParse(n.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0)
+            .DefaultIfEmpty(0).Max();
+        var title = alert.Summary.Length <= 200 ? alert.Summary : alert.Summary[..197] + "…";
+        var dossier = new Dossier(DossierId.New(), string.Create(CultureInfo.InvariantCulture, $"{prefix}{last + 1:000}"), title,
+            municipality, actor.PartnerId, form, now, DateOnly.FromDateTime(now.UtcDateTime).AddYears(Intake.SignalIntake.RetentionYears));
+        db.Dossiers.Add(dossier);
+        return dossier;
     }
 
     /// <summary>The analyst asks for an ad-hoc case meeting; recorded on the alert and audited (the meeting is planned elsewhere).</summary>

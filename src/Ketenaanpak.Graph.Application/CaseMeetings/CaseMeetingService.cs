@@ -99,11 +99,12 @@ public sealed class CaseMeetingService(IGraphDbContext db, IAuditLog audit, Time
                 }
         var chosen = open.Where(d => reasons[d.Id] != AgendaReason.None)
             .OrderByDescending(d => reasons[d.Id].HasFlag(AgendaReason.Urgent)).ThenBy(d => d.Number, StringComparer.Ordinal).ToList();
+        var shares = new List<AuditRecord>();
         foreach (var dossier in chosen)
-            await PutOnAgendaAsync(meeting, dossier, reasons[dossier.Id], extra.GetValueOrDefault(dossier.Id), today, ct);
+            shares.AddRange(await PutOnAgendaAsync(actor, meeting, dossier, reasons[dossier.Id], extra.GetValueOrDefault(dossier.Id), today, ct));
         if (await DossierProcess.TrySaveAsync(db, ct) is { } conflict) return conflict;
-        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Update, "CaseMeeting", meeting.Id.ToString(),
-            $"agenda samengesteld: {chosen.Count} dossiers ({string.Join(", ", chosen.Select(d => d.Number))})", "casusoverleg"), ct);
+        await audit.AppendManyAsync([new AuditRecord(actor, AuditAction.Update, "CaseMeeting", meeting.Id.ToString(),
+            $"agenda samengesteld: {chosen.Count} dossiers ({string.Join(", ", chosen.Select(d => d.Number))})", "casusoverleg"), .. shares], ct);
         return ProcessResult.Done;
     }
 
@@ -116,10 +117,11 @@ public sealed class CaseMeetingService(IGraphDbContext db, IAuditLog audit, Time
         if (dossier is null || !AccessPolicy.MayReadDossier(actor, DossierAccessInfo.Of(await WithSharesAsync(dossier, ct))))
             return ProcessResult.Refused("Dossier", "Dit dossiernummer is onbekend.");
         if (dossier.Stage == DossierStage.Closed) return ProcessResult.Refused("Dossier", "Dit dossier is afgesloten en komt niet meer op de agenda.");
-        try { await PutOnAgendaAsync(meeting, dossier, AgendaReason.Requested, 0, Today(), ct); }
+        IReadOnlyList<AuditRecord> shares;
+        try { shares = await PutOnAgendaAsync(actor, meeting, dossier, AgendaReason.Requested, 0, Today(), ct); }
         catch (DomainException e) { return ProcessResult.Refused("Dossier", e.Message); }
         if (await DossierProcess.TrySaveAsync(db, ct) is { } conflict) return conflict;
-        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Update, "CaseMeeting", meeting.Id.ToString(), $"dossier {dossier.Number} geagendeerd", "casusoverleg"), ct);
+        await audit.AppendManyAsync([new AuditRecord(actor, AuditAction.Update, "CaseMeeting", meeting.Id.ToString(), $"dossier {dossier.Number} geagendeerd", "casusoverleg"), .. shares], ct);
         return ProcessResult.Done;
     }
 
@@ -173,9 +175,16 @@ public sealed class CaseMeetingService(IGraphDbContext db, IAuditLog audit, Time
         return ProcessResult.Done;
     }
 
-    private async Task PutOnAgendaAsync(CaseMeeting meeting, Dossier dossier, AgendaReason reasons, int newAlerts, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Puts the dossier on the agenda with a snapshot, invites the case-dependent members, and shares the dossier with
+    /// every partner at the table that cannot read it yet: the case meeting weighs and decides on it, so its members
+    /// must see it (domain.md §7: "the dossiers the case meeting shared with them"). Returns the shares to audit.
+    /// </summary>
+    private async Task<IReadOnlyList<AuditRecord>> PutOnAgendaAsync(Actor actor, CaseMeeting meeting, Dossier dossier, AgendaReason reasons,
+        int newAlerts, DateOnly today, CancellationToken ct)
     {
         await db.Dossiers.Where(d => d.Id == dossier.Id).Include(d => d.Members).LoadAsync(ct);
+        await db.Dossiers.Where(d => d.Id == dossier.Id).Include(d => d.Shares).LoadAsync(ct);
         await db.Dossiers.Where(d => d.Id == dossier.Id).Include(d => d.Weighings).LoadAsync(ct);
         var snapshot = await DossierSnapshot.TakeAsync(db, dossier, today, newAlerts, ct);
         meeting.PutOnAgenda(dossier.Id, dossier.Number, reasons, snapshot.ToJson(), clock.GetUtcNow());
@@ -186,6 +195,20 @@ public sealed class CaseMeetingService(IGraphDbContext db, IAuditLog audit, Time
         if (dossier.Form == ExploitationForm.Labour
             && await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Kind == PartnerKind.LabourInspectorate, ct) is { } inspectorate)
             meeting.Invite(inspectorate.Id, false, $"arbeidsuitbuiting in dossier {dossier.Number}");
+        var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
+        var names = partners.ToDictionary(p => p.Key, p => p.Value.Name);
+        var shared = new List<AuditRecord>();
+        // Need to know: a municipality at the table reads only its own cases (the representative of the Twente
+        // municipalities does not get the other municipalities' dossiers).
+        bool NeedsSight(PartnerId id) => partners.GetValueOrDefault(id) is { } p
+            && (p.Kind != PartnerKind.Municipality || p.MunicipalityCode == dossier.LeadMunicipalityCode);
+        foreach (var participant in meeting.Participants.Where(p => p.PartnerId != dossier.OwnerPartnerId && dossier.Shares.All(s => s.PartnerId != p.PartnerId) && NeedsSight(p.PartnerId)).ToList())
+        {
+            dossier.ShareWith(participant.PartnerId, $"casusoverleg {meeting.Title} ({actor.UserName})", clock.GetUtcNow());
+            shared.Add(new AuditRecord(actor, AuditAction.Share, "Dossier", dossier.Number,
+                $"gedeeld met {names.GetValueOrDefault(participant.PartnerId, "onbekende partner")} als deelnemer aan {meeting.Title}", "casusoverleg"));
+        }
+        return shared;
     }
 
     private async Task<List<(PartnerId, string)>> FixedMembersAsync(CancellationToken ct)

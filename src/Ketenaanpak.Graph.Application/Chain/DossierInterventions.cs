@@ -13,7 +13,10 @@ namespace Ketenaanpak.Graph.Application.Chain;
 /// <summary>An intervention as the process page and the overview show it, with what the viewer may do with it.</summary>
 public sealed record InterventionItem(InterventionId Id, string DossierNumber, string Title, InterventionType Type, string Phase,
     string PartnerName, DateOnly? Due, InterventionStatus Status, string? DeclineReason, string? Result, IReadOnlyList<string> Targets,
-    bool Overdue, bool MayRespond, bool MayReassign, string? RoutedTo = null);
+    bool Overdue, bool MayRespond, bool MayReassign, string? RoutedTo = null, IReadOnlyList<InterventionHistoryItem>? History = null);
+
+/// <summary>One recorded answer or reassignment, as the process page lists it under the intervention.</summary>
+public sealed record InterventionHistoryItem(DateTimeOffset At, string By, InterventionStatus From, InterventionStatus To, string PartnerName, string? Note);
 
 /// <summary>A new intervention as typed in the form (text, so every problem gets a Dutch message).</summary>
 public sealed record InterventionInput(string? Type, string? Title, string? Phase, string? PartnerCode, string? Due, IReadOnlyList<string> Targets);
@@ -29,7 +32,7 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
 
     public async Task<IReadOnlyList<InterventionItem>> ListAsync(Actor actor, Dossier dossier, CancellationToken ct = default)
     {
-        var interventions = await db.Interventions.AsNoTracking().Include(i => i.Targets).Where(i => i.DossierId == dossier.Id).ToListAsync(ct);
+        var interventions = await db.Interventions.AsNoTracking().Include(i => i.Targets).Include(i => i.History).Where(i => i.DossierId == dossier.Id).ToListAsync(ct);
         return await ItemsAsync(actor, interventions, [dossier], ct);
     }
 
@@ -95,14 +98,15 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
         if (intervention is null) return ProcessResult.NotFound;
         if (!MayRespond(actor, intervention)) return ProcessResult.Forbidden;
         var before = intervention.Status;
+        var now = clock.GetUtcNow();
         try
         {
             switch (action)
             {
-                case Accept: intervention.Accept(); break;
-                case Decline: intervention.Decline(text ?? ""); break;
-                case Start: intervention.Start(); break;
-                case Complete: intervention.Complete(text ?? ""); break;
+                case Accept: intervention.Accept(actor.UserName, now); break;
+                case Decline: intervention.Decline(text ?? "", actor.UserName, now); break;
+                case Start: intervention.Start(actor.UserName, now); break;
+                case Complete: intervention.Complete(text ?? "", actor.UserName, now); break;
                 default: return ProcessResult.Refused("Actie", "Kies accepteren, afwijzen, starten of afronden.");
             }
         }
@@ -123,20 +127,20 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
         if (!DossierProcess.MayAct(actor, dossier)) return ProcessResult.Forbidden;
         var partner = await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Code == (partnerCode ?? ""), ct);
         if (partner is null) return ProcessResult.Refused("Partner", "Kies de partner die de interventie nu uitvoert.");
-        if (partner.Id == intervention.AssignedPartnerId) return ProcessResult.Refused("Partner", "Kies een andere partner dan de partner die afwees.");
+        var declinedBy = await db.Partners.AsNoTracking().Where(p => p.Id == intervention.AssignedPartnerId).Select(p => p.Name).SingleOrDefaultAsync(ct);
         try
         {
-            intervention.Reassign(partner.Id);
+            intervention.Reassign(partner.Id, actor.UserName, clock.GetUtcNow());
         }
         catch (DomainException e)
         {
-            return ProcessResult.Refused("Status", e.Message);
+            return ProcessResult.Refused(e.Field == nameof(Intervention.AssignedPartnerId) ? "Partner" : "Status", e.Message);
         }
         if (partner.Id != dossier.OwnerPartnerId && dossier.Shares.All(s => s.PartnerId != partner.Id))
             dossier.ShareWith(partner.Id, $"{actor.UserName} (interventie toegewezen)", clock.GetUtcNow());
         if (await SaveAsync(ct) is { } conflict) return conflict;
         await audit.AppendAsync(new AuditRecord(actor, AuditAction.StatusChange, "Intervention", id.ToString(),
-            $"opnieuw toegewezen aan {partner.Name} (dossier {dossier.Number})", null), ct);
+            $"opnieuw toegewezen aan {partner.Name} na afwijzing door {declinedBy ?? "onbekende partner"} (dossier {dossier.Number})", null), ct);
         return ProcessResult.Done;
     }
 
@@ -160,7 +164,9 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
                 partners.GetValueOrDefault(i.AssignedPartnerId)?.Name ?? "onbekende partner", i.DueDate, i.Status, i.DeclineReason, i.Result,
                 i.Targets.Select(t => captions.GetValueOrDefault(t.NodeId, "onbekend")).ToList(), i.IsOverdue(today),
                 MayRespond(actor, i), DossierProcess.MayAct(actor, dossier) && i.Status == InterventionStatus.Declined,
-                partners.GetValueOrDefault(i.AssignedPartnerId)?.RoutingDescription);
+                partners.GetValueOrDefault(i.AssignedPartnerId)?.RoutingDescription,
+                i.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new InterventionHistoryItem(h.At, h.By, h.From, h.To,
+                    partners.GetValueOrDefault(h.PartnerId)?.Name ?? "onbekende partner", h.Note)).ToList());
         }).OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Title, StringComparer.CurrentCulture).ToList();
     }
 

@@ -37,12 +37,16 @@ internal static partial class TwenteScenarios
     {
         var i = new Intervention(new InterventionId(w.NewGuid()), d.Id, type, title, phase, w.Partner(partnerCode).Id, due);
         foreach (var t in targets) i.Target(t.Id);
+        // The partner answers about a week after the assignment (due dates are set about a quarter ahead), within the demo period.
+        var by = $"demo ({w.Partner(partnerCode).Name})";
+        var answered = due.AddDays(-83) < TwenteDemoGenerator.PeriodEnd ? due.AddDays(-83) : TwenteDemoGenerator.PeriodEnd.AddDays(-60);
+        var at = new DateTimeOffset(answered.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
         switch (status)
         {
-            case InterventionStatus.Accepted: i.Accept(); break;
-            case InterventionStatus.InProgress: i.Accept(); i.Start(); break;
-            case InterventionStatus.Done: i.Accept(); i.Complete(result ?? "Uitgevoerd."); break;
-            case InterventionStatus.Declined: i.Decline(result ?? "Geen capaciteit dit kwartaal."); break;
+            case InterventionStatus.Accepted: i.Accept(by, at); break;
+            case InterventionStatus.InProgress: i.Accept(by, at); i.Start(by, at.AddDays(7)); break;
+            case InterventionStatus.Done: i.Accept(by, at); i.Complete(result ?? "Uitgevoerd.", by, at.AddDays(60)); break;
+            case InterventionStatus.Declined: i.Decline(result ?? "Geen capaciteit dit kwartaal.", by, at); break;
         }
         w.Interventions.Add(i);
         return i;

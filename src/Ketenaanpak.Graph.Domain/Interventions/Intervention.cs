@@ -45,11 +45,14 @@ public static class InterventionLabels
 
 /// <summary>
 /// An intervention (interventie) agreed for a dossier: a barrier raised in one phase by one partner, aimed at one or
-/// more nodes. The assigned partner accepts it or declines it for lack of capacity, with a reason.
+/// more nodes. The assigned partner accepts it or declines it for lack of capacity, with a reason. Every answer and
+/// every reassignment is kept in <see cref="History"/>: a reassignment clears the current decline, but the chain must
+/// still see who declined, when, why, and to whom it went next.
 /// </summary>
 public sealed class Intervention
 {
     private readonly List<InterventionTarget> _targets = [];
+    private readonly List<InterventionHistoryEntry> _history = [];
 
     private Intervention() { Title = BarrierPhaseCode = ""; }
 
@@ -82,6 +85,7 @@ public sealed class Intervention
     public string? Result { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<InterventionTarget> Targets => _targets;
+    public IReadOnlyList<InterventionHistoryEntry> History => _history;
 
     public void Target(NodeId node)
     {
@@ -89,57 +93,73 @@ public sealed class Intervention
         Version++;
     }
 
-    public void Accept()
+    public void Accept(string by, DateTimeOffset at)
     {
         if (Status != InterventionStatus.Proposed)
             throw new DomainException("Alleen een voorgestelde interventie kan worden geaccepteerd.", nameof(Status));
-        Status = InterventionStatus.Accepted;
-        Version++;
+        Record(InterventionStatus.Accepted, AssignedPartnerId, by, null, at);
     }
 
-    public void Decline(string reason)
+    public void Decline(string reason, string by, DateTimeOffset at)
     {
         if (Status != InterventionStatus.Proposed)
             throw new DomainException("Alleen een voorgestelde interventie kan worden afgewezen.", nameof(Status));
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainException("Geef aan waarom de interventie niet kan worden opgepakt.", nameof(DeclineReason));
-        Status = InterventionStatus.Declined;
         DeclineReason = reason.Trim();
-        Version++;
+        Record(InterventionStatus.Declined, AssignedPartnerId, by, DeclineReason, at);
     }
 
     /// <summary>A declined intervention is offered to another partner: it starts again as a proposal.</summary>
-    public void Reassign(PartnerId partner)
+    /// <summary>A declined intervention is offered to another partner: it starts again as a proposal; the decline stays in the history.</summary>
+    public void Reassign(PartnerId partner, string by, DateTimeOffset at)
     {
         if (Status != InterventionStatus.Declined)
             throw new DomainException("Alleen een afgewezen interventie kan aan een andere partner worden toegewezen.", nameof(Status));
+        if (partner == AssignedPartnerId)
+            throw new DomainException("Kies een andere partner dan de partner die afwees.", nameof(AssignedPartnerId));
         AssignedPartnerId = partner;
-        Status = InterventionStatus.Proposed;
         DeclineReason = null;
-        Version++;
+        Record(InterventionStatus.Proposed, partner, by, null, at);
     }
 
-    public void Start()
+    public void Start(string by, DateTimeOffset at)
     {
         if (Status != InterventionStatus.Accepted)
             throw new DomainException("Een interventie start pas als de partner haar heeft geaccepteerd.", nameof(Status));
-        Status = InterventionStatus.InProgress;
-        Version++;
+        Record(InterventionStatus.InProgress, AssignedPartnerId, by, null, at);
     }
 
-    public void Complete(string result)
+    public void Complete(string result, string by, DateTimeOffset at)
     {
         if (Status is not (InterventionStatus.Accepted or InterventionStatus.InProgress))
             throw new DomainException("Alleen een geaccepteerde of lopende interventie kan worden afgerond.", nameof(Status));
         if (string.IsNullOrWhiteSpace(result))
             throw new DomainException("Leg het resultaat van de interventie vast.", nameof(Result));
-        Status = InterventionStatus.Done;
         Result = result.Trim();
+        Record(InterventionStatus.Done, AssignedPartnerId, by, Result, at);
+    }
+
+    private void Record(InterventionStatus to, PartnerId partner, string by, string? note, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(by)) throw new DomainException("Wie dit vastlegt, ontbreekt.", nameof(by));
+        _history.Add(new InterventionHistoryEntry(Id, Status, to, partner, by.Trim(), note, at));
+        Status = to;
         Version++;
     }
 
     public bool IsOverdue(DateOnly today) =>
         DueDate is { } due && due < today && Status is InterventionStatus.Proposed or InterventionStatus.Accepted or InterventionStatus.InProgress;
+}
+
+/// <summary>
+/// One answer or reassignment of an intervention: the status it left and reached, the partner concerned (the one that
+/// answered, or the one it went to on a reassignment), who recorded it, the reason or result, and when.
+/// </summary>
+public sealed record InterventionHistoryEntry(InterventionId InterventionId, InterventionStatus From, InterventionStatus To,
+    PartnerId PartnerId, string By, string? Note, DateTimeOffset At)
+{
+    public long Id { get; init; }
 }
 
 /// <summary>intervention → TARGETS → node.</summary>

@@ -1336,6 +1336,51 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                     b.ToTable("interventions", (string)null);
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Interventions.InterventionHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("InterventionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterventionId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("intervention_history", (string)null);
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Interventions.InterventionTarget", b =>
                 {
                     b.Property<Guid>("InterventionId")
@@ -2171,6 +2216,21 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Interventions.InterventionHistoryEntry", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Interventions.Intervention", null)
+                        .WithMany("History")
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Interventions.InterventionTarget", b =>
                 {
                     b.HasOne("Ketenaanpak.Graph.Domain.Interventions.Intervention", null)
@@ -2361,6 +2421,8 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Interventions.Intervention", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Targets");
                 });
 

@@ -1323,6 +1323,49 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                     b.ToTable("interventions", (string)null);
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Interventions.InterventionHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InterventionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterventionId");
+
+                    b.HasIndex("PartnerId");
+
+                    b.ToTable("intervention_history", (string)null);
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Interventions.InterventionTarget", b =>
                 {
                     b.Property<Guid>("InterventionId")
@@ -2154,6 +2197,21 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ketenaanpak.Graph.Domain.Interventions.InterventionHistoryEntry", b =>
+                {
+                    b.HasOne("Ketenaanpak.Graph.Domain.Interventions.Intervention", null)
+                        .WithMany("History")
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ketenaanpak.Graph.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Interventions.InterventionTarget", b =>
                 {
                     b.HasOne("Ketenaanpak.Graph.Domain.Interventions.Intervention", null)
@@ -2344,6 +2402,8 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Ketenaanpak.Graph.Domain.Interventions.Intervention", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Targets");
                 });
 

@@ -69,12 +69,19 @@ public sealed class ChainRuleTests
     public void Intervention_DeclinedThenReassigned_StartsAgainAsProposal()
     {
         var intervention = new Intervention(InterventionId.New(), DossierId.New(), InterventionType.Administrative, "Controle woning", "housing", PartnerId.New(), null);
-        Assert.Throws<DomainException>(() => intervention.Decline(""));
-        intervention.Decline("Geen capaciteit.");
+        var first = intervention.AssignedPartnerId;
+        Assert.Throws<DomainException>(() => intervention.Decline("", "politie", Facts.Now));
+        intervention.Decline("Geen capaciteit.", "politie", Facts.Now);
+        Assert.Throws<DomainException>(() => intervention.Reassign(first, "analist", Facts.Now)); // the same partner again
         var other = PartnerId.New();
-        intervention.Reassign(other);
+        intervention.Reassign(other, "analist", Facts.Now.AddHours(1));
         Assert.Equal((InterventionStatus.Proposed, other, (string?)null), (intervention.Status, intervention.AssignedPartnerId, intervention.DeclineReason));
-        Assert.Throws<DomainException>(() => intervention.Complete("klaar")); // not accepted yet
+        Assert.Throws<DomainException>(() => intervention.Complete("klaar", "inspectie", Facts.Now)); // not accepted yet
+        // The decline survives the reassignment: who declined, when, why, and to whom it went next.
+        Assert.Equal(
+            [(InterventionStatus.Proposed, InterventionStatus.Declined, first, "politie", (string?)"Geen capaciteit.", Facts.Now),
+             (InterventionStatus.Declined, InterventionStatus.Proposed, other, "analist", (string?)null, Facts.Now.AddHours(1))],
+            intervention.History.Select(h => (h.From, h.To, h.PartnerId, h.By, h.Note, h.At)));
     }
 
     [Fact]

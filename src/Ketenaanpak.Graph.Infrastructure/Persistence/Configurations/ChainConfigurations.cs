@@ -214,6 +214,23 @@ internal sealed class InterventionConfiguration : IEntityTypeConfiguration<Inter
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasMany(x => x.Targets).WithOne().HasForeignKey(t => t.InterventionId).OnDelete(DeleteBehavior.Cascade);
         e.Navigation(x => x.Targets).HasField("_targets");
+        e.HasMany(x => x.History).WithOne().HasForeignKey(h => h.InterventionId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(x => x.History).HasField("_history");
+    }
+}
+
+/// <summary>The answers and reassignments of an intervention, append-only beside it (issue 7: a decline keeps its history).</summary>
+internal sealed class InterventionHistoryEntryConfiguration : IEntityTypeConfiguration<InterventionHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<InterventionHistoryEntry> e)
+    {
+        e.ToTable("intervention_history");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedOnAdd();
+        e.Property(x => x.By).HasMaxLength(200);
+        e.Property(x => x.Note).HasMaxLength(2000);
+        e.HasOne<Partner>().WithMany().HasForeignKey(x => x.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.InterventionId);
     }
 }
 
