@@ -21,6 +21,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Network.NetworkQueries>();
         builder.Services.AddScoped<Chain.DossierProcess>();
         builder.Services.AddScoped<Chain.DossierInterventions>();
+        builder.Services.AddScoped<Chain.DossierMembership>();
         builder.Services.AddScoped<Explorer.ExplorerElements>();
         builder.Services.AddScoped<Explorer.ExplorerQueries>();
         builder.Services.AddScoped<Explorer.ExplorerPaths>();

@@ -22,8 +22,8 @@ public sealed record ProcessPageModel(DossierProcessView View, WeighingCriteria 
 /// </summary>
 [Authorize(Policy = Policies.Network)]
 [Route("/dossiers/{number}")]
-public sealed class DossierProcessController(DossierProcess process, DossierInterventions interventions, IGraphDbContext db,
-    ICurrentActor current, IOptions<WeighingCriteria> criteria) : Controller
+public sealed class DossierProcessController(DossierProcess process, DossierInterventions interventions, DossierMembership membership,
+    IGraphDbContext db, ICurrentActor current, IOptions<WeighingCriteria> criteria) : Controller
 {
     [HttpGet("proces")]
     public async Task<IActionResult> Show(string number, [FromQuery] string? gedaan, CancellationToken ct)
@@ -98,6 +98,15 @@ public sealed class DossierProcessController(DossierProcess process, DossierInte
         return await AnswerAsync(number, result, "toestemming", "toestemming", ct: ct);
     }
 
+    [HttpPost("signalen")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> LinkSignal(string number, [FromForm] string? signaal, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var result = await membership.LinkSignalAsync(current.Actor, number, signaal, ct);
+        return await AnswerAsync(number, result, "signaal", "signaal", ct: ct);
+    }
+
     [HttpPost("evaluatie")]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Evaluate(string number, [FromForm] EvaluationForm form, CancellationToken ct)
@@ -159,6 +168,8 @@ public sealed class DossierProcessController(DossierProcess process, DossierInte
         "interventie" => "De interventie is voorgesteld aan de partner.",
         "antwoord" => "Het antwoord op de interventie is vastgelegd.",
         "toewijzing" => "De interventie is aan de andere partner voorgesteld.",
+        "lid" => "De entiteit is met haar rol en bron aan het dossier toegevoegd.",
+        "signaal" => "Het signaal is aan het dossier gekoppeld.",
         _ => null,
     };
 }

@@ -1,0 +1,128 @@
+using Ketenaanpak.Graph.Application.Abstractions;
+using Ketenaanpak.Graph.Application.Auditing;
+using Ketenaanpak.Graph.Application.Security;
+using Ketenaanpak.Graph.Domain.Common;
+using Ketenaanpak.Graph.Domain.Dossiers;
+using Ketenaanpak.Graph.Domain.Provenance;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ketenaanpak.Graph.Application.Chain;
+
+/// <summary>What the analyst typed to add an entity to a dossier; text, so every problem gets a Dutch message.</summary>
+public sealed record MemberInput(string? Dossier, string? Entity, string? Role, string? PerpetratorRole, string? Awareness,
+    string? Signal, string? Reference);
+
+/// <summary>An open dossier the actor may work on, for a choice list.</summary>
+public sealed record WorkableDossier(string Number, string Title);
+
+/// <summary>
+/// Dossier formation by hand (issue 7.1): an analyst, coordinator or case-meeting member adds an entity they can see to
+/// a dossier they work on, in a role, with its source — a signal (which then joins the dossier) or a reference such as
+/// a police report number — and links further signals to the dossier. The weighing step requires a source for every
+/// member, so the source is asked for here rather than later. Each change is saved whole and audited.
+/// </summary>
+public sealed class DossierMembership(IGraphDbContext db, DossierProcess process, IAuditLog audit, TimeProvider clock)
+{
+    public const int MaxReferenceLength = 200;
+
+    /// <summary>Open dossiers the actor may act on, by number.</summary>
+    public async Task<IReadOnlyList<WorkableDossier>> WorkableAsync(Actor actor, CancellationToken ct = default)
+    {
+        var open = await db.Dossiers.AsNoTracking().Include(d => d.Shares)
+            .Where(d => d.Stage != DossierStage.Closed).OrderBy(d => d.Number).ToListAsync(ct);
+        return open.Where(d => DossierProcess.MayAct(actor, d)).Select(d => new WorkableDossier(d.Number, d.Title)).ToList();
+    }
+
+    /// <summary>The entity's caption when the actor may read the entity itself; null otherwise (as if it did not exist).</summary>
+    public async Task<string?> CaptionAsync(Actor actor, NodeId id, CancellationToken ct = default)
+    {
+        var node = await db.Nodes.AsNoTracking().Where(n => n.Id == id).Select(n => new { n.Caption, n.Provenance }).SingleOrDefaultAsync(ct);
+        if (node is null || AccessPolicy.ForFact(actor, node.Provenance, inDossierTeam: true) != FactAccess.Readable) return null;
+        // A victim is shown by name only to the team of a dossier in which they are a victim, as on the entity page.
+        var victimIn = await db.Dossiers.AsNoTracking().Include(d => d.Shares)
+            .Where(d => d.Members.Any(m => m.NodeId == id && m.Role == DossierRole.Victim)).ToListAsync(ct);
+        return victimIn.Count > 0 && AccessPolicy.ShowVictimPseudonymised(actor, victimIn.Any(d => AccessPolicy.MayReadDossier(actor, DossierAccessInfo.Of(d))))
+            ? AccessPolicy.VictimPseudonym(id)
+            : node.Caption;
+    }
+
+    public async Task<(ProcessResult Result, string? Number)> AddMemberAsync(Actor actor, MemberInput input, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>();
+        NodeId? node = Guid.TryParse(input.Entity, out var g) ? new NodeId(g) : null;
+        string? caption = node is { } n ? await CaptionAsync(actor, n, ct) : null;
+        if (caption is null) errors["Entiteit"] = "Deze entiteit bestaat niet of u mag haar niet inzien.";
+        var role = ParseEnum<DossierRole>(input.Role);
+        if (role is null) errors["Rol"] = "Kies de rol in dit dossier: dader, slachtoffer, faciliteerder of getuige / overig.";
+        var perpetratorRole = string.IsNullOrWhiteSpace(input.PerpetratorRole) ? Domain.Dossiers.PerpetratorRole.Unknown : ParseEnum<PerpetratorRole>(input.PerpetratorRole);
+        if (perpetratorRole is null) errors["Daderrol"] = "Kies een daderrol uit de lijst.";
+        var awareness = string.IsNullOrWhiteSpace(input.Awareness) ? FacilitatorAwareness.Unknown : ParseEnum<FacilitatorAwareness>(input.Awareness);
+        if (awareness is null) errors["Bewustzijn"] = "Kies bewust, onbewust of onbekend.";
+        var reference = input.Reference?.Trim();
+        if (reference is { Length: > MaxReferenceLength }) errors["Bron"] = $"De bronverwijzing heeft hoogstens {MaxReferenceLength} tekens.";
+        else if (reference is { Length: > 0 } && reference.Any(char.IsControl)) errors["Bron"] = "De bronverwijzing mag geen regeleinden of stuurtekens bevatten.";
+        var signal = await SignalAsync(actor, input.Signal, errors, ct);
+        if (signal is null && string.IsNullOrEmpty(reference) && !errors.ContainsKey("Signaal") && !errors.ContainsKey("Bron"))
+            errors["Bron"] = "Noem de bron: een signaalnummer of een verwijzing, bijvoorbeeld het nummer van een proces-verbaal.";
+
+        if (string.IsNullOrWhiteSpace(input.Dossier)) { errors["Dossier"] = "Kies het dossier."; return (Refused(errors), null); }
+        var dossier = await process.FindAsync(actor, input.Dossier.Trim(), ct);
+        if (dossier is null || dossier.Stage == DossierStage.Closed || !DossierProcess.MayAct(actor, dossier))
+            errors["Dossier"] = "Kies een open dossier waarin u mag werken.";
+        if (errors.Count > 0) return (Refused(errors), null);
+
+        try
+        {
+            var source = new Provenance(actor.PartnerId, signal?.Id, string.IsNullOrEmpty(reference) ? null : reference, null,
+                clock.GetUtcNow(), Grading.Default, LegalBasis.Covenant, HandlingCode.Chain, dossier!.RetainUntil);
+            dossier.AddMember(node!.Value, role!.Value, perpetratorRole!.Value, awareness!.Value, source);
+            if (signal is not null) dossier.AddSignal(signal.Id);
+        }
+        catch (DomainException e)
+        {
+            return (ProcessResult.Refused(e.Field switch { nameof(Dossier.Members) => "Rol", "PerpetratorRole" => "Daderrol", "FacilitatorAwareness" => "Bewustzijn", _ => "" }, e.Message), null);
+        }
+        if (await DossierProcess.TrySaveAsync(db, ct) is { } conflict) return (conflict, null);
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Update, "Dossier", dossier.Number,
+            $"lid toegevoegd: {caption} als {role.Value.Dutch().ToLowerInvariant()} (bron: {signal?.Number ?? reference})", null), ct);
+        return (ProcessResult.Done, dossier.Number);
+    }
+
+    /// <summary>Links a signal the actor may read to a dossier they work on; linking it twice changes nothing.</summary>
+    public async Task<ProcessResult> LinkSignalAsync(Actor actor, string number, string? signalNumber, CancellationToken ct = default)
+    {
+        if (await process.FindAsync(actor, number, ct) is not { } dossier) return ProcessResult.NotFound;
+        if (!DossierProcess.MayAct(actor, dossier)) return ProcessResult.Forbidden;
+        if (dossier.Stage == DossierStage.Closed) return ProcessResult.Refused("Signaal", "Een gesloten dossier krijgt geen signalen meer.");
+        var errors = new Dictionary<string, string>();
+        var signal = await SignalAsync(actor, signalNumber, errors, ct);
+        if (signal is null) return Refused(errors.Count > 0 ? errors : new() { ["Signaal"] = "Vul het signaalnummer in, bijvoorbeeld SIG-2026-0012." });
+        if (dossier.Signals.Any(s => s.SignalId == signal.Id)) return ProcessResult.Done;
+        dossier.AddSignal(signal.Id);
+        if (await DossierProcess.TrySaveAsync(db, ct) is { } conflict) return conflict;
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Update, "Dossier", dossier.Number, $"signaal {signal.Number} gekoppeld", null), ct);
+        return ProcessResult.Done;
+    }
+
+    private sealed record SignalRef(SignalId Id, string Number);
+
+    private async Task<SignalRef?> SignalAsync(Actor actor, string? number, Dictionary<string, string> errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(number)) return null;
+        var trimmed = number.Trim().ToUpperInvariant();
+        var found = trimmed.Length > 40 ? null : await db.Signals.AsNoTracking().Where(s => s.Number == trimmed)
+            .Select(s => new { s.Id, s.Number, s.Provenance.SourcePartner }).SingleOrDefaultAsync(ct);
+        if (found is null || !AccessPolicy.MayReadSignal(actor, found.SourcePartner))
+        {
+            errors["Signaal"] = "Er is geen signaal met dit nummer dat u mag inzien.";
+            return null;
+        }
+        return new SignalRef(found.Id, found.Number);
+    }
+
+    private static T? ParseEnum<T>(string? text) where T : struct, Enum =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v)
+        && Enum.IsDefined(typeof(T), v) ? (T)(object)v : null;
+
+    private static ProcessResult Refused(Dictionary<string, string> errors) => new(true, true, errors);
+}
