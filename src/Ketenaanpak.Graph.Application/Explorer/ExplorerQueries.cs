@@ -76,7 +76,7 @@ public sealed class ExplorerQueries(IGraphDbContext db, GraphSnapshotService sna
     /// <summary>The dossier's graph with its facilitators' phase, awareness and barrier owner; null when the user may not read it.</summary>
     public async Task<DossierGraphDto?> DossierGraphAsync(Actor actor, string number, CancellationToken ct = default)
     {
-        if (await DossierScopeAsync(actor, number, ct) is not var (dossier, scope)) return null;
+        if (await DossierScopeAsync(actor, number, ct, refresh: true) is not var (dossier, scope)) return null;
         var view = scope.Visible;
         var all = Enumerable.Range(0, view.NodeCount).ToHashSet();
         var graph = await elements.BuildAsync(scope, all, 0, ct: ct);
@@ -117,10 +117,14 @@ public sealed class ExplorerQueries(IGraphDbContext db, GraphSnapshotService sna
             cutOff.Select(v => view.Node(v).Key).ToList(), cutOff.Select(v => scope.Label(view.Node(v))).ToList());
     }
 
-    private async Task<(Dossier Dossier, ViewerScope Scope)?> DossierScopeAsync(Actor actor, string number, CancellationToken ct)
+    /// <param name="refresh">Opening the barrier view shows the dossier as it is now: a dossier opened or a member added
+    /// a moment ago may not be in the periodic snapshot yet, so the snapshot is brought up to date first when the store
+    /// changed (a fingerprint query when it did not).</param>
+    private async Task<(Dossier Dossier, ViewerScope Scope)?> DossierScopeAsync(Actor actor, string number, CancellationToken ct, bool refresh = false)
     {
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Number == number, ct);
         if (dossier is null) return null;
+        if (refresh) await snapshots.RefreshIfChangedAsync(ct);
         var key = dossier.Id.ToString();
         var graph = snapshots.Current;
         if (!graph.Dossiers.TryGetValue(key, out var info) || !AccessPolicy.MayReadDossier(actor, info)) return null;
