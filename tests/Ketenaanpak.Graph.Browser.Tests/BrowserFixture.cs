@@ -70,7 +70,18 @@ public static class PageSignIn
         await page.FillAsync("#Password", BrowserFixture.DemoPassword);
         if (steps is not null) await steps.ShotAsync("inloggen");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(baseUrl + "/");
+        try
+        {
+            await page.WaitForURLAsync(baseUrl + "/");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser got stuck (a refused sign-in stays on the form with its message; a slow server leaves
+            // the overview loading), so that an occasional failure under load can be told apart from a real one.
+            var message = await page.Locator(".validation-summary, .notice").AllInnerTextsAsync();
+            throw new TimeoutException($"Sign-in of {userName} did not reach the overview; the browser is at {page.Url}" +
+                (message.Count > 0 ? $", showing: {string.Join(" | ", message)}" : ""), e);
+        }
     }
 }
 
