@@ -34,6 +34,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Storage:DataDirectory", _dataDirectory);
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("Demo:Password", DemoPassword);
+            // Every browser test signs in through the form from 127.0.0.1 into this one app: the chain walk alone signs in
+            // six users within a minute. The production limit (10 per address per minute) then answers 429 to a later
+            // test's sign-in, which looked like a hang. The limit itself is tested in SignInTests.
+            b.UseSetting("Security:SignInAttemptsPerMinute", "1000");
             // A free port: UseKestrel(0) leaves Kestrel on its default 5000, which parallel test runs then fight over.
             b.UseSetting("urls", "http://127.0.0.1:0");
         });
@@ -79,6 +83,7 @@ public static class PageSignIn
             // Say where the browser got stuck (a refused sign-in stays on the form with its message; a slow server leaves
             // the overview loading), so that an occasional failure under load can be told apart from a real one.
             var message = await page.Locator(".validation-summary, .notice").AllInnerTextsAsync();
+            if (message.Count == 0) message = [string.Concat((await page.Locator("body").InnerTextAsync()).Trim().Take(300))]; // e.g. a plain 429 text
             throw new TimeoutException($"Sign-in of {userName} did not reach the overview; the browser is at {page.Url}" +
                 (message.Count > 0 ? $", showing: {string.Join(" | ", message)}" : ""), e);
         }

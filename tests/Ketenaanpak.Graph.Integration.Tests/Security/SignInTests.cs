@@ -51,6 +51,19 @@ public sealed class SignInTests(SqliteTestStore store) : IClassFixture<SqliteTes
         Assert.Equal("/account/inloggen", new Uri((await client.GetAsync("/")).RequestMessage!.RequestUri!.ToString()).AbsolutePath);
     }
 
+    [Fact]
+    public async Task Login_MoreAttemptsPerMinuteThanAllowed_AreRefusedWithAPlainDutchMessage()
+    {
+        await using var app = new AppFactory(store);
+        app.Settings["Security:SignInAttemptsPerMinute"] = "3";
+        using var client = app.CreateClient();
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await SignIn.PostLoginAsync(client, "analist", "Fout-Wachtwoord-123!")).StatusCode);
+        var refused = await SignIn.PostLoginAsync(client, "analist", SignIn.DemoPassword);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Te veel verzoeken in korte tijd", await refused.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("", "x", "Vul uw gebruikersnaam in.")]
     [InlineData("analist", "", "Vul uw wachtwoord in.")]
