@@ -10,4 +10,13 @@ namespace Ketenaanpak.Graph.Application.Abstractions;
 public sealed class OneRunAtATimeAttribute(int timeoutSeconds) : Attribute
 {
     public int TimeoutSeconds { get; } = timeoutSeconds;
+
+    /// <summary>
+    /// Jobs with the same group share one lock (e.g. two entry points of one evaluation that must not overlap); without
+    /// a group each job method has its own.
+    /// </summary>
+    public string? Group { get; init; }
+
+    /// <summary>The name of the lock a run of <paramref name="method"/> takes.</summary>
+    public string LockName(System.Reflection.MethodInfo method) => Group ?? $"{method.DeclaringType?.FullName}.{method.Name}";
 }

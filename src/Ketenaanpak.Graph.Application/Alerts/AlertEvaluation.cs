@@ -46,7 +46,7 @@ public sealed class AlertEvaluation(IGraphDbContext db, AlertDataLoader loader, 
     public async Task<AlertRunResult> RunAsync(SignalId? focus, CancellationToken ct)
     {
         // One evaluation at a time in this process (the full run and a signal's run may be picked up together);
-        // OneRunAtATime covers each job across instances.
+        // OneRunAtATime (one lock group for both jobs) covers them across instances.
         await Running.WaitAsync(ct);
         try { return await RunOnceAsync(focus, ct); }
         finally { Running.Release(); }

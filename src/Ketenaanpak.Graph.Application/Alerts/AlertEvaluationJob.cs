@@ -11,10 +11,13 @@ namespace Ketenaanpak.Graph.Application.Alerts;
 /// </summary>
 public sealed class AlertEvaluationJob(AlertEvaluation evaluation, UrgentAlerts urgent)
 {
-    [OneRunAtATime(timeoutSeconds: 600)]
+    public const string EvaluationLock = "alert-evaluation";
+
+    // One group: a full run and a signal's run write the same alerts (AlertEvaluation also keeps them apart in-process).
+    [OneRunAtATime(timeoutSeconds: 600, Group = EvaluationLock)]
     public Task<AlertRunResult> RunAsync(CancellationToken ct) => evaluation.RunAsync(null, ct);
 
-    [OneRunAtATime(timeoutSeconds: 600)]
+    [OneRunAtATime(timeoutSeconds: 600, Group = EvaluationLock)]
     public Task<AlertRunResult> RunForSignalAsync(Guid signal, CancellationToken ct) => evaluation.RunAsync(new SignalId(signal), ct);
 
     /// <summary>The fallback when the urgent alert could not be made at once in the submission's follow-up.</summary>

@@ -18,7 +18,7 @@ public sealed class OneRunAtATimeFilter(IJobRunLocks locks, ILogger<OneRunAtATim
     {
         var method = context.BackgroundJob.Job.Method;
         if (method.GetCustomAttribute<OneRunAtATimeAttribute>() is not { } attribute) return;
-        var name = $"{method.DeclaringType?.FullName}.{method.Name}";
+        var name = attribute.LockName(method);
         var held = locks.TryAcquire(name, TimeSpan.FromSeconds(attribute.TimeoutSeconds), context.CancellationToken.ShutdownToken);
         if (held is null)
         {

@@ -1,4 +1,5 @@
 using Hangfire;
+using Ketenaanpak.Graph.Application.Alerts;
 using Ketenaanpak.Graph.Application.Statistics;
 using Ketenaanpak.Graph.Infrastructure.Jobs;
 using Ketenaanpak.Graph.Integration.Tests.Store;
@@ -44,17 +45,29 @@ public sealed class OneRunAtATimeTests(PostgreSqlTestStore store) : IClassFixtur
     }
 
     [Fact]
-    public async Task JobServer_WaitsForTheRunLock_ThenRunsTheJob()
+    public Task JobServer_WaitsForTheRunLock_ThenRunsTheJob() =>
+        AssertWaitsForLockThenRunsAsync<RefreshNodeStatisticsJob>(
+            $"{typeof(RefreshNodeStatisticsJob).FullName}.{nameof(RefreshNodeStatisticsJob.RunAsync)}", j => j.RunAsync(CancellationToken.None));
+
+    [Fact]
+    public async Task AlertEvaluation_FullRunAndSignalRun_ShareOneLockAcrossInstances()
+    {
+        // Both write the same alerts: a signal's run must wait while another instance does the full run, and vice versa.
+        await AssertWaitsForLockThenRunsAsync<AlertEvaluationJob>(AlertEvaluationJob.EvaluationLock, j => j.RunAsync(CancellationToken.None));
+        await AssertWaitsForLockThenRunsAsync<AlertEvaluationJob>(AlertEvaluationJob.EvaluationLock, j => j.RunForSignalAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+
+    /// <summary>With <paramref name="lockName"/> held by another session, the job is picked up but waits; released, it runs.</summary>
+    private async Task AssertWaitsForLockThenRunsAsync<TJob>(string lockName, System.Linq.Expressions.Expression<Func<TJob, Task>> job)
     {
         var locks = new PostgreSqlJobRunLocks(store.ConnectionString);
-        var name = $"{typeof(RefreshNodeStatisticsJob).FullName}.{nameof(RefreshNodeStatisticsJob.RunAsync)}";
-        var held = locks.TryAcquire(name, TimeSpan.FromSeconds(30), CancellationToken.None);
+        var held = locks.TryAcquire(lockName, TimeSpan.FromSeconds(30), CancellationToken.None);
         Assert.NotNull(held);
         try
         {
             await using var app = new AppFactory(store);
             using var client = app.CreateClient(); // starts the host and its job server
-            var jobId = app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<RefreshNodeStatisticsJob>(j => j.RunAsync(CancellationToken.None));
+            var jobId = app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(job);
             var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
             string? State() => monitoring.JobDetails(jobId)?.History.FirstOrDefault()?.StateName;
 
