@@ -44,7 +44,7 @@ public sealed class CaseMeetingService(IGraphDbContext db, IAuditLog audit, Time
         if (!MayPrepare(actor)) return (new Dictionary<string, string> { [""] = "Alleen het RIEC plant een casusoverleg." }, null);
         var kind = input.Kind switch { "kwartaal" => CaseMeetingKind.Quarterly, "adhoc" => CaseMeetingKind.AdHoc, _ => (CaseMeetingKind)0 };
         if (kind == 0) errors["Soort"] = "Kies kwartaaloverleg of ad-hoc overleg.";
-        if (!DateOnly.TryParseExact(input.Date?.Trim(), ["yyyy-MM-dd", "d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!TypedInput.TryDate(input.Date, out var date))
             errors["Datum"] = "Vul een geldige datum in (dd-mm-jjjj).";
         else if (date < DateOnly.FromDateTime(DutchCalendar.ToLocal(clock.GetUtcNow())))
             errors["Datum"] = "Een nieuw overleg ligt niet in het verleden.";
@@ -140,7 +140,7 @@ public sealed class CaseMeetingService(IGraphDbContext db, IAuditLog audit, Time
         DateOnly? due = null;
         if (kind == DecisionKind.Action && !string.IsNullOrWhiteSpace(input.Due))
         {
-            if (!DateOnly.TryParseExact(input.Due.Trim(), ["yyyy-MM-dd", "d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!TypedInput.TryDate(input.Due, out var d))
                 errors["Termijn"] = "De termijn is geen geldige datum. Typ de datum als dd-mm-jjjj.";
             else due = d;
         }
@@ -155,7 +155,7 @@ public sealed class CaseMeetingService(IGraphDbContext db, IAuditLog audit, Time
         foreach (var c in input.Concerns.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct())
             if (allowed.Contains(c) && Guid.TryParse(c, out var g)) concerns.Add(new NodeId(g));
             else errors["Betreft"] = "Een besluit betreft alleen betrokkenen van het besproken dossier.";
-        if (errors.Count > 0) return new ProcessResult(true, true, errors);
+        if (errors.Count > 0) return ProcessResult.Refused(errors);
         try { meeting.Decide(item, kind, input.Text ?? "", partner, due, concerns, actor.UserName, clock.GetUtcNow()); }
         catch (DomainException e) { return ProcessResult.Refused(e.Field ?? "", e.Message); }
         if (await DossierProcess.TrySaveAsync(db, ct) is { } conflict) return conflict;

@@ -58,7 +58,7 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
         var errors = new Dictionary<string, string>();
         if (dossier.Stage is not (DossierStage.Assignment or DossierStage.Execution))
             errors["Stap"] = "Interventies worden toegewezen in de stappen Toewijzing interventies en Uitvoering.";
-        if (!Enum.TryParse<InterventionType>(input.Type, out var type) || !Enum.IsDefined(type))
+        if (!TypedInput.TryName<InterventionType>(input.Type, out var type))
             errors["Soort"] = "Kies het soort interventie: strafrechtelijk, bestuurlijk, fiscaal of zorg.";
         if (string.IsNullOrWhiteSpace(input.Title)) errors["Titel"] = "Omschrijf de interventie.";
         else if (input.Title.Trim().Length > 300) errors["Titel"] = "Omschrijf de interventie in hoogstens 300 tekens.";
@@ -69,7 +69,7 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
         DateOnly? due = null;
         if (!string.IsNullOrWhiteSpace(input.Due))
         {
-            if (!DateOnly.TryParseExact(input.Due.Trim(), ["yyyy-MM-dd", "d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!TypedInput.TryDate(input.Due, out var d))
                 errors["Termijn"] = "De termijn is geen geldige datum. Typ de datum als dd-mm-jjjj.";
             else if (d < Today()) errors["Termijn"] = "De termijn ligt in het verleden.";
             else due = d;
@@ -78,7 +78,7 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
         var targets = input.Targets.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().ToList();
         if (targets.Count == 0) errors["Doelen"] = "Kies op wie of wat de interventie zich richt.";
         else if (!targets.All(members.Contains)) errors["Doelen"] = "Een interventie richt zich alleen op betrokkenen in dit dossier.";
-        if (errors.Count > 0) return new ProcessResult(true, true, errors);
+        if (errors.Count > 0) return ProcessResult.Refused(errors);
 
         var intervention = new Intervention(InterventionId.New(), dossier.Id, type, input.Title!, input.Phase!, partner!.Id, due);
         foreach (var t in targets) intervention.Target(new NodeId(Guid.Parse(t)));

@@ -1,3 +1,4 @@
+using Ketenaanpak.Graph.Domain.Common;
 using System.Globalization;
 using Ketenaanpak.Graph.Domain.Graph;
 using Ketenaanpak.Graph.Domain.Partners;
@@ -62,7 +63,7 @@ public static class SignalIntakeValidator
 
         DateOnly? observed = null;
         if (Blank(input.ObservedOn)) { if (complete) Error(nameof(input.ObservedOn), "Vul de datum van de waarneming in."); }
-        else if (!DateOnly.TryParseExact(input.ObservedOn!.Trim(), ["yyyy-MM-dd", "d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        else if (!TypedInput.TryDate(input.ObservedOn, out var date))
             Error(nameof(input.ObservedOn), "Vul een datum in als 2026-03-14 of 14-3-2026.");
         else if (IntakeRules.CheckObservedOn(date, today) is { } dateError) Error(nameof(input.ObservedOn), dateError);
         else observed = date;
@@ -339,13 +340,7 @@ public static class SignalIntakeValidator
     }
 
     /// <summary>Enum by name only (case-insensitive): "3" or "Sexual, Labour" are not names.</summary>
-    public static bool TryName<T>(string? value, out T result) where T : struct, Enum
-    {
-        result = default;
-        var text = value?.Trim();
-        var name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
-        return name is not null && Enum.TryParse(name, out result);
-    }
+    public static bool TryName<T>(string? value, out T result) where T : struct, Enum => TypedInput.TryName(value, out result);
 
     private static bool TryHandlingCode(string value, out HandlingCode code)
     {

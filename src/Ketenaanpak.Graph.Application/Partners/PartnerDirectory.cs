@@ -50,7 +50,7 @@ public sealed class PartnerDirectory(IGraphDbContext db, IAuditLog audit)
             errors[nameof(input.Code)] = "Een code bestaat uit hoogstens 40 letters, cijfers, '-' of '_'.";
         else if (await db.Partners.AnyAsync(p => p.Code == code, ct))
             errors[nameof(input.Code)] = "Er is al een partner met deze code.";
-        if (!Enum.TryParse<PartnerKind>(input.Kind, out var kind) || !Enum.IsDefined(kind) || int.TryParse(input.Kind, out _))
+        if (!TypedInput.TryName<PartnerKind>(input.Kind, out var kind))
             errors[nameof(input.Kind)] = "Kies het soort organisatie.";
         Partner? partner = null;
         if (errors.Count == 0)

@@ -132,7 +132,7 @@ public static class NodeSchema
         switch (property.Type)
         {
             case PropertyType.Date:
-                if (!DateOnly.TryParseExact(text, ["yyyy-MM-dd", "d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (!TypedInput.TryDate(text, out var date))
                 {
                     error = "Vul een datum in als 2024-03-14 of 14-3-2024.";
                     return false;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ketenaanpak.Graph.Application.Auditing;
+using Ketenaanpak.Graph.Domain.Common;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Ketenaanpak.Graph.Web.Features.Audit;
@@ -11,7 +12,6 @@ namespace Ketenaanpak.Graph.Web.Features.Audit;
 public sealed class AuditForm
 {
     private const int MaxTextLength = 200;
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy"];
 
     public string? Gebruiker { get; set; }
 
@@ -39,7 +39,7 @@ public sealed class AuditForm
         AuditAction? action = null;
         if (!string.IsNullOrWhiteSpace(Actie))
         {
-            if (Enum.TryParse<AuditAction>(Actie.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsAsciiDigit(Actie.Trim()[0]))
+            if (TypedInput.TryName<AuditAction>(Actie, out var parsed))
                 action = parsed;
             else
                 errors.AddModelError(nameof(Actie), "Kies een actie uit de lijst.");
@@ -67,7 +67,7 @@ public sealed class AuditForm
     private static DateOnly? Date(ModelStateDictionary errors, string field, string label, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        if (TypedInput.TryDate(text, out var date)) return date;
         errors.AddModelError(field, $"‘{label}’ is geen geldige datum. Gebruik de datumkiezer of typ de datum als dd-mm-jjjj, bijvoorbeeld 30-11-2026.");
         return null;
     }

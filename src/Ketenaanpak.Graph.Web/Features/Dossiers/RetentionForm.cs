@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ketenaanpak.Graph.Domain.Common;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Ketenaanpak.Graph.Web.Features.Dossiers;
@@ -11,7 +12,6 @@ public sealed class RetentionForm
 {
     public const int MaxReasonLength = 500;
     public const int MaxYearsAhead = 5;
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy"];
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     public string? Tot { get; set; }
@@ -24,7 +24,7 @@ public sealed class RetentionForm
         DateOnly? until = null;
         if (string.IsNullOrWhiteSpace(Tot))
             errors.AddModelError(nameof(Tot), "Vul de nieuwe bewaartermijn in.");
-        else if (!DateOnly.TryParseExact(Tot.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        else if (!TypedInput.TryDate(Tot, out var parsed))
             errors.AddModelError(nameof(Tot), "De nieuwe bewaartermijn is geen geldige datum. Typ de datum als dd-mm-jjjj, bijvoorbeeld 31-12-2028.");
         else if (parsed <= current)
             errors.AddModelError(nameof(Tot), $"De nieuwe bewaartermijn moet na de huidige bewaartermijn ({Text(current)}) liggen.");

@@ -1,3 +1,4 @@
+using Ketenaanpak.Graph.Domain.Common;
 using Ketenaanpak.Graph.Application.Network;
 using Ketenaanpak.Graph.Application.Security;
 using Ketenaanpak.Graph.Domain.Graph;
@@ -43,10 +44,9 @@ public sealed class AnalysisApiController(AnalysisQueries analyses, ICurrentActo
             kindSet = [];
             foreach (var k in kinds)
             {
-                // Names only: Enum.TryParse would also accept numbers ("3") and lists ("Person,Address").
-                var match = Enum.GetValues<NodeKind>().Where(v => string.Equals(v.ToString(), k, StringComparison.OrdinalIgnoreCase)).ToList();
-                if (match.Count != 1) return FieldProblem("kind", $"Onbekende soort entiteit. Kies uit: {string.Join(", ", Enum.GetNames<NodeKind>())}.");
-                kindSet.Add(match[0]);
+                if (!TypedInput.TryName<NodeKind>(k, out var kind))
+                    return FieldProblem("kind", $"Onbekende soort entiteit. Kies uit: {string.Join(", ", Enum.GetNames<NodeKind>())}.");
+                kindSet.Add(kind);
             }
         }
         try
