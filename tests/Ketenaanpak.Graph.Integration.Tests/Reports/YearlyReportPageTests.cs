@@ -56,6 +56,8 @@ public sealed class YearlyReportPageTests(SqliteTestStore store) : IClassFixture
         var html = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
         Assert.StartsWith(message, html.QuerySelector("#jaar-fout")!.TextContent.Trim());
         Assert.Null(html.QuerySelector(".report"));
+        Assert.Equal("Jaarverslag", html.QuerySelector("h1")?.TextContent.Trim()); // the page still says what it is
+        Assert.Equal("jaar-fout", html.QuerySelector("#jaar")!.GetAttribute("aria-describedby"));
         foreach (var file in new[] { "/jaarverslag.csv", "/jaarverslag.pdf" })
         {
             var r = await analyst.GetAsync($"{file}?jaar={year}");
