@@ -114,6 +114,20 @@ public sealed class SearchAndEntityPageTests(SqliteTestStore store) : IClassFixt
     }
 
     [Fact]
+    public async Task EntityPage_ListValues_AreShownInDutch_AndASectorWithoutTheSignalCardsJudgement()
+    {
+        await using var app = new AppFactory(store);
+        using var analyst = await SignIn.AsAsync(app, "analist");
+        Guid agency;
+        await using (var db = store.NewContext())
+            agency = (await db.Nodes.AsNoTracking().FirstAsync(n => n.Caption == "Flexwerk Oost Uitzendbureau B.V.")).Id.Value;
+        var page = await PageAsync(analyst, $"/entiteiten/{agency}");
+        var sector = page.QuerySelectorAll("table.statements tr").Single(r => r.QuerySelector("th")?.TextContent.Trim() == "Sector");
+        Assert.Equal("Uitzendbureau", sector.QuerySelector("td.value")!.TextContent.Trim()); // stored as EmploymentAgency
+        Assert.DoesNotContain("Malafide", page.QuerySelector("table.statements")!.TextContent);
+    }
+
+    [Fact]
     public async Task EntityPage_InvisibleMissingOrMalformed_AllAnswerTheSame404()
     {
         await using var app = new AppFactory(store);
