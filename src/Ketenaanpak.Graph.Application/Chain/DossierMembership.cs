@@ -3,6 +3,7 @@ using Ketenaanpak.Graph.Application.Auditing;
 using Ketenaanpak.Graph.Application.Security;
 using Ketenaanpak.Graph.Domain.Common;
 using Ketenaanpak.Graph.Domain.Dossiers;
+using Ketenaanpak.Graph.Domain.Interventions;
 using Ketenaanpak.Graph.Domain.Provenance;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,7 @@ public sealed record WorkableDossier(string Number, string Title);
 public sealed class DossierMembership(IGraphDbContext db, DossierProcess process, IAuditLog audit, TimeProvider clock)
 {
     public const int MaxReferenceLength = 200;
+    public const int MaxReasonLength = 500;
 
     /// <summary>Open dossiers the actor may act on, by number.</summary>
     public async Task<IReadOnlyList<WorkableDossier>> WorkableAsync(Actor actor, CancellationToken ct = default)
@@ -65,11 +67,11 @@ public sealed class DossierMembership(IGraphDbContext db, DossierProcess process
         if (signal is null && string.IsNullOrEmpty(reference) && !errors.ContainsKey("Signaal") && !errors.ContainsKey("Bron"))
             errors["Bron"] = "Noem de bron: een signaalnummer of een verwijzing, bijvoorbeeld het nummer van een proces-verbaal.";
 
-        if (string.IsNullOrWhiteSpace(input.Dossier)) { errors["Dossier"] = "Kies het dossier."; return (Refused(errors), null); }
+        if (string.IsNullOrWhiteSpace(input.Dossier)) { errors["Dossier"] = "Kies het dossier."; return (ProcessResult.Refused(errors), null); }
         var dossier = await process.FindAsync(actor, input.Dossier.Trim(), ct);
         if (dossier is null || dossier.Stage == DossierStage.Closed || !DossierProcess.MayAct(actor, dossier))
             errors["Dossier"] = "Kies een open dossier waarin u mag werken.";
-        if (errors.Count > 0) return (Refused(errors), null);
+        if (errors.Count > 0) return (ProcessResult.Refused(errors), null);
 
         try
         {
@@ -96,11 +98,57 @@ public sealed class DossierMembership(IGraphDbContext db, DossierProcess process
         if (dossier.Stage == DossierStage.Closed) return ProcessResult.Refused("Signaal", "Een gesloten dossier krijgt geen signalen meer.");
         var errors = new Dictionary<string, string>();
         var signal = await SignalAsync(actor, signalNumber, errors, ct);
-        if (signal is null) return Refused(errors.Count > 0 ? errors : new() { ["Signaal"] = "Vul het signaalnummer in, bijvoorbeeld SIG-2026-0012." });
+        if (signal is null) return errors.Count > 0 ? ProcessResult.Refused(errors) : ProcessResult.Refused("Signaal", "Vul het signaalnummer in, bijvoorbeeld SIG-2026-0012.");
         if (dossier.Signals.Any(s => s.SignalId == signal.Id)) return ProcessResult.Done;
         dossier.AddSignal(signal.Id);
         if (await DossierProcess.TrySaveAsync(db, ct) is { } conflict) return conflict;
         await audit.AppendAsync(new AuditRecord(actor, AuditAction.Update, "Dossier", dossier.Number, $"signaal {signal.Number} gekoppeld", null), ct);
+        return ProcessResult.Done;
+    }
+
+    /// <summary>
+    /// Takes an entity out of a dossier in one role, with the reason in the audit log. Refused while an intervention of
+    /// this dossier aimed at the entity is still running and this is its last role here: the intervention would lose
+    /// its target.
+    /// </summary>
+    public async Task<ProcessResult> RemoveMemberAsync(Actor actor, string number, string? entity, string? role, string? reason, CancellationToken ct = default)
+    {
+        if (await process.FindAsync(actor, number, ct) is not { } dossier) return ProcessResult.NotFound;
+        if (!DossierProcess.MayAct(actor, dossier)) return ProcessResult.Forbidden;
+        var member = Guid.TryParse(entity, out var g) && ParseEnum<DossierRole>(role) is { } r
+            ? dossier.Members.FirstOrDefault(m => m.NodeId == new NodeId(g) && m.Role == r)
+            : null;
+        if (member is null) return ProcessResult.Refused("Lid", "Deze entiteit staat niet (meer) met deze rol in het dossier.");
+
+        var errors = new Dictionary<string, string>();
+        var why = reason?.Trim();
+        if (string.IsNullOrEmpty(why)) errors["Reden"] = "Geef een reden: waarom hoort deze entiteit niet (meer) in deze rol bij het dossier?";
+        else if (why.Length > MaxReasonLength) errors["Reden"] = $"De reden heeft hoogstens {MaxReasonLength} tekens.";
+        else if (why.Any(c => char.IsControl(c) && c is not ('\n' or '\r'))) errors["Reden"] = "De reden mag geen stuurtekens bevatten.";
+        if (dossier.Members.Count(m => m.NodeId == member.NodeId) == 1)
+        {
+            var running = await db.Interventions.AsNoTracking()
+                .Where(i => i.DossierId == dossier.Id && i.Targets.Any(t => t.NodeId == member.NodeId)
+                    && (i.Status == InterventionStatus.Proposed || i.Status == InterventionStatus.Accepted || i.Status == InterventionStatus.InProgress))
+                .Select(i => i.Title).ToListAsync(ct);
+            if (running.Count > 0)
+                errors["Lid"] = $"Deze entiteit is het doel van een lopende interventie ({string.Join(", ", running.Order(StringComparer.CurrentCulture))}). " +
+                    "Rond die eerst af of trek haar in.";
+        }
+        if (errors.Count > 0) return ProcessResult.Refused(errors);
+
+        try
+        {
+            dossier.RemoveMember(member.NodeId, member.Role);
+        }
+        catch (DomainException e)
+        {
+            return ProcessResult.Refused("Lid", e.Message);
+        }
+        if (await DossierProcess.TrySaveAsync(db, ct) is { } conflict) return conflict;
+        var caption = await db.Nodes.AsNoTracking().Where(n => n.Id == member.NodeId).Select(n => n.Caption).SingleOrDefaultAsync(ct);
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Update, "Dossier", dossier.Number,
+            $"lid verwijderd: {caption ?? member.NodeId.ToString()} als {member.Role.Dutch().ToLowerInvariant()}", why), ct);
         return ProcessResult.Done;
     }
 
@@ -124,5 +172,4 @@ public sealed class DossierMembership(IGraphDbContext db, DossierProcess process
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v)
         && Enum.IsDefined(typeof(T), v) ? (T)(object)v : null;
 
-    private static ProcessResult Refused(Dictionary<string, string> errors) => new(true, true, errors);
 }

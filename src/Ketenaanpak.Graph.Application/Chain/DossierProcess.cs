@@ -20,9 +20,14 @@ public sealed record ConsentItem(string SignalNumber, string PartnerName, string
 /// <summary>A member of the dossier for the weighing form: who, in what role, with the approach chosen so far.</summary>
 public sealed record ApproachItem(NodeId NodeId, DossierRole Role, string Caption, string? Approach);
 
+/// <summary>A member as the members table shows it: who, in what role, from which source (signal number or reference).</summary>
+public sealed record MemberItem(NodeId NodeId, DossierRole Role, string Caption, PerpetratorRole PerpetratorRole,
+    FacilitatorAwareness Awareness, string? Source);
+
 /// <summary>Everything the process panel of a dossier page shows.</summary>
 public sealed record DossierProcessView(
     Dossier Dossier,
+    IReadOnlyList<MemberItem> Members,
     IReadOnlyList<StageMove> Moves,
     IReadOnlyList<ConsentItem> Consents,
     IReadOnlyList<ApproachItem> Approaches,
@@ -36,6 +41,7 @@ public sealed record ProcessResult(bool Found, bool Allowed, IReadOnlyDictionary
     public static readonly ProcessResult Forbidden = new(true, false, new Dictionary<string, string>());
     public static readonly ProcessResult Done = new(true, true, new Dictionary<string, string>());
     public static ProcessResult Refused(string field, string message) => new(true, true, new Dictionary<string, string> { [field] = message });
+    public static ProcessResult Refused(IReadOnlyDictionary<string, string> errors) => new(true, true, errors);
     public bool Succeeded => Found && Allowed && Errors.Count == 0;
 }
 
@@ -57,7 +63,13 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
             .Select(m => new ApproachItem(m.Key.Node, m.Key.Role, m.Value,
                 dossier.CurrentWeighing?.Approaches.FirstOrDefault(a => a.NodeId == m.Key.Node && a.Role == m.Key.Role)?.Approach))
             .OrderBy(a => a.Role).ThenBy(a => a.Caption, StringComparer.CurrentCulture).ToList();
-        return new DossierProcessView(dossier, moves, facts.Consents, approaches, MayAct(actor, dossier), MayDecideConsent(actor));
+        var sourceSignals = dossier.Members.Select(m => m.Provenance.SourceSignal).OfType<SignalId>().Distinct().ToList();
+        var signalNumbers = await db.Signals.AsNoTracking().Where(s => sourceSignals.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Number, ct);
+        var members = dossier.Members
+            .Select(m => new MemberItem(m.NodeId, m.Role, facts.Captions[(m.NodeId, m.Role)], m.PerpetratorRole, m.Awareness,
+                m.Provenance.SourceSignal is { } signal && signalNumbers.TryGetValue(signal, out var n) ? n : m.Provenance.SourceReference))
+            .OrderBy(m => m.Role).ThenBy(m => m.Caption, StringComparer.CurrentCulture).ToList();
+        return new DossierProcessView(dossier, members, moves, facts.Consents, approaches, MayAct(actor, dossier), MayDecideConsent(actor));
     }
 
     public async Task<ProcessResult> MoveAsync(Actor actor, string number, DossierStage to, string? reason, CancellationToken ct = default)
@@ -88,7 +100,7 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
         if (dossier.Stage is not (DossierStage.WeighingAndQualification or DossierStage.Assignment))
             return ProcessResult.Refused("Stap", "Wegen kan in de stappen Weging en kwalificatie en Toewijzing interventies.");
         var problems = scores.Problems();
-        if (problems.Count > 0) return new ProcessResult(true, true, problems.ToDictionary(p => p.Field, p => p.Message));
+        if (problems.Count > 0) return ProcessResult.Refused(problems.ToDictionary(p => p.Field, p => p.Message));
         DossierWeighing weighing;
         try
         {

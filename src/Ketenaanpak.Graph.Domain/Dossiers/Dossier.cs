@@ -151,6 +151,21 @@ public sealed class Dossier
         return member;
     }
 
+    /// <summary>
+    /// Takes an entity out of the dossier in one role: a mistaken link, or a role that proved wrong (then it is added
+    /// again in the right one). Who, when and why go to the audit log; the entity and its statements stay in the
+    /// network. A closed dossier keeps its members as they were evaluated.
+    /// </summary>
+    public void RemoveMember(NodeId node, DossierRole role)
+    {
+        if (Stage == DossierStage.Closed)
+            throw new DomainException("Een gesloten dossier verandert niet meer.", nameof(Members));
+        var member = _members.FirstOrDefault(m => m.NodeId == node && m.Role == role)
+            ?? throw new DomainException("Deze entiteit staat niet (meer) met deze rol in het dossier.", nameof(Members));
+        _members.Remove(member);
+        Version++;
+    }
+
     public void AddSignal(SignalId signal)
     {
         if (_signals.All(s => s.SignalId != signal)) _signals.Add(new DossierSignal(Id, signal));

@@ -54,6 +54,27 @@ public sealed class ChainRuleTests
     }
 
     [Fact]
+    public void Dossier_RemoveMember_TakesOnlyThatRole_AndNothingFromAClosedDossier()
+    {
+        var dossier = new Dossier(DossierId.New(), "DOS-2026-003", "Test", "GM0153", Municipality.Id, ExploitationForm.Labour, Facts.Now, new DateOnly(2031, 1, 1));
+        var node = NodeId.New();
+        dossier.AddMember(node, DossierRole.Perpetrator, PerpetratorRole.Recruiter, FacilitatorAwareness.Unknown, Facts.From(Municipality).Build());
+        dossier.AddMember(node, DossierRole.Facilitator, PerpetratorRole.Unknown, FacilitatorAwareness.Knowing, Facts.From(Municipality).Build());
+        var version = dossier.Version;
+
+        dossier.RemoveMember(node, DossierRole.Perpetrator);
+        Assert.Equal([DossierRole.Facilitator], dossier.Members.Select(m => m.Role));
+        Assert.True(dossier.Version > version); // a concurrent edit of the same dossier notices
+        Assert.Throws<DomainException>(() => dossier.RemoveMember(node, DossierRole.Perpetrator)); // not twice
+        Assert.Throws<DomainException>(() => dossier.RemoveMember(NodeId.New(), DossierRole.Facilitator));
+
+        dossier.RecordHistoricStep(DossierStage.Closed, "analist", "Afgerond.", Facts.Now);
+        var closed = Assert.Throws<DomainException>(() => dossier.RemoveMember(node, DossierRole.Facilitator));
+        Assert.Contains("gesloten", closed.Message);
+        Assert.Single(dossier.Members);
+    }
+
+    [Fact]
     public void Dossier_StepWithoutReason_IsRefused_AndEveryStepIsRecorded()
     {
         var dossier = new Dossier(DossierId.New(), "DOS-2026-002", "Test", "GM0164", Municipality.Id, ExploitationForm.Labour, Facts.Now, new DateOnly(2031, 1, 1));

@@ -59,5 +59,34 @@ public sealed class AddMemberPageTests(SqliteTestStore store) : IClassFixture<Sq
                 .SingleAsync(m => m.NodeId == new Ketenaanpak.Graph.Domain.Common.NodeId(entity));
             Assert.Equal((DossierRole.Facilitator, FacilitatorAwareness.Unknowing, "KvK-uittreksel 2026-03"), (member.Role, member.Awareness, member.Provenance.SourceReference));
         }
+
+        // The process page lists the member with role and source, and takes it out again with a reason.
+        var process = new HtmlParser().ParseDocument(await analyst.GetStringAsync($"/dossiers/{number}/proces"));
+        var row = process.QuerySelectorAll("table.members tbody tr").Single(r => r.QuerySelector("a")?.GetAttribute("href") == $"/entiteiten/{entity}");
+        Assert.Equal("Faciliteerder (onbewust)", row.QuerySelectorAll("td")[0].TextContent.Trim());
+        Assert.Equal("KvK-uittreksel 2026-03", row.QuerySelectorAll("td")[1].TextContent.Trim());
+
+        async Task<HttpResponseMessage> RemoveAsync(string reason)
+        {
+            var token = await SignIn.AntiforgeryTokenAsync(analyst, $"/dossiers/{number}/proces");
+            return await analyst.PostAsync($"/dossiers/{number}/leden/verwijderen", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["entiteit"] = entity.ToString(), ["rol"] = ((int)DossierRole.Facilitator).ToString(), ["reden"] = reason, ["__RequestVerificationToken"] = token,
+            }));
+        }
+        var tooLong = await RemoveAsync("<b>te lang</b>" + new string('x', 600));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+        var refusedPage = new HtmlParser().ParseDocument(await tooLong.Content.ReadAsStringAsync());
+        Assert.Contains("De reden heeft hoogstens 500 tekens.", refusedPage.QuerySelector("[aria-labelledby=leden-kop] .validation-summary")!.TextContent);
+        var again = refusedPage.QuerySelectorAll("table.members tbody tr").Single(r => r.QuerySelector("a")?.GetAttribute("href") == $"/entiteiten/{entity}");
+        Assert.True(again.QuerySelector("details")!.HasAttribute("open")); // the refused row is open, with the reason as typed
+        Assert.StartsWith("<b>te lang</b>", again.QuerySelector("textarea")!.TextContent);
+        Assert.Equal("true", again.QuerySelector("textarea")!.GetAttribute("aria-invalid"));
+
+        var removed = await RemoveAsync("Verkeerd bedrijf gekozen: naamgenoot.");
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        var after = new HtmlParser().ParseDocument(await removed.Content.ReadAsStringAsync());
+        Assert.Contains("uit het dossier gehaald", after.QuerySelector("[role=status]")!.TextContent);
+        Assert.DoesNotContain(after.QuerySelectorAll("table.members a"), a => a.GetAttribute("href") == $"/entiteiten/{entity}");
     }
 }

@@ -150,6 +150,61 @@ public abstract class DossierMembershipTests<TStore>(TStore store) : IClassFixtu
         Assert.Single((await ReloadAsync(c)).Signals);
         Assert.Single(await AuditTestData.EntriesAsync(store), e => e.SubjectId == c.Dossier.Number && e.Detail == $"signaal {c.Signal.Number} gekoppeld");
     }
+
+    [Fact]
+    public async Task RemoveMember_NeedsAReason_KeepsATargetOfARunningIntervention_AndIsAudited()
+    {
+        var c = await SeedAsync();
+        await using var app = new AppFactory(store, demo: false);
+        using var _ = app.CreateClient();
+        await using var scope = app.Services.CreateAsyncScope();
+        var membership = scope.ServiceProvider.GetRequiredService<DossierMembership>();
+        var boss = c.Boss.Id.ToString();
+        Assert.True((await membership.AddMemberAsync(c.Analyst, new MemberInput(c.Dossier.Number, boss, "1", "3", "0", null, "PV-2026-1"))).Result.Succeeded);
+        Assert.True((await membership.AddMemberAsync(c.Analyst, new MemberInput(c.Dossier.Number, boss, "3", "0", "1", null, "PV-2026-1"))).Result.Succeeded);
+        var intervention = new Domain.Interventions.Intervention(InterventionId.New(), c.Dossier.Id,
+            Domain.Interventions.InterventionType.Administrative, "Controle pand", "housing", c.Coordinator.PartnerId, null);
+        intervention.Target(c.Boss.Id);
+        await using (var db = store.NewContext())
+        {
+            db.Interventions.Add(intervention);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.False((await membership.RemoveMemberAsync(c.Reporter, c.Dossier.Number, boss, "1", "Vergissing.")).Found);
+        Assert.Equal("Geef een reden: waarom hoort deze entiteit niet (meer) in deze rol bij het dossier?",
+            (await membership.RemoveMemberAsync(c.Analyst, c.Dossier.Number, boss, "1", "  ")).Errors["Reden"]);
+        Assert.Contains("hoogstens 500 tekens",
+            (await membership.RemoveMemberAsync(c.Analyst, c.Dossier.Number, boss, "1", new string('x', 501))).Errors["Reden"]);
+        foreach (var (entity, role) in new[] { (boss, "2"), (boss, "99"), (boss, "Perpetrator"), ("geen-id", "1"), (Guid.NewGuid().ToString(), "1") })
+            Assert.Equal("Deze entiteit staat niet (meer) met deze rol in het dossier.",
+                (await membership.RemoveMemberAsync(c.Analyst, c.Dossier.Number, entity, role, "Vergissing.")).Errors["Lid"]);
+        Assert.Equal(2, (await ReloadAsync(c)).Members.Count);
+
+        // The perpetrator role goes; the facilitator role stays, so the intervention keeps its target.
+        Assert.True((await membership.RemoveMemberAsync(c.Analyst, c.Dossier.Number, boss, "1", "Geen dader: verhuurder zonder zeggenschap.")).Succeeded);
+        Assert.Equal([DossierRole.Facilitator], (await ReloadAsync(c)).Members.Select(m => m.Role));
+        // Its last role is refused while the intervention runs ...
+        var refused = await membership.RemoveMemberAsync(c.Analyst, c.Dossier.Number, boss, "3", "Hoort niet bij deze casus.");
+        Assert.Contains("lopende interventie (Controle pand)", refused.Errors["Lid"]);
+        Assert.Single((await ReloadAsync(c)).Members);
+        // ... and allowed once the partner declined it.
+        await using (var db = store.NewContext())
+        {
+            var stored = await db.Interventions.SingleAsync(i => i.Id == intervention.Id);
+            stored.Decline("Geen capaciteit.", "gemeente", Facts.Now);
+            await db.SaveChangesAsync();
+        }
+        Assert.True((await membership.RemoveMemberAsync(c.Analyst, c.Dossier.Number, boss, "3", "Hoort niet bij deze casus.")).Succeeded);
+        Assert.Empty((await ReloadAsync(c)).Members);
+        await using (var db = store.NewContext())
+            Assert.True(await db.Nodes.AnyAsync(n => n.Id == c.Boss.Id)); // the entity stays in the network
+
+        var removals = (await AuditTestData.EntriesAsync(store)).Where(e => e.SubjectId == c.Dossier.Number && e.Detail!.StartsWith("lid verwijderd")).ToList();
+        Assert.Equal([($"lid verwijderd: {c.Boss.Caption} als dader", "Geen dader: verhuurder zonder zeggenschap."), ($"lid verwijderd: {c.Boss.Caption} als faciliteerder", "Hoort niet bij deze casus.")],
+            removals.Select(e => (e.Detail, e.Purpose)));
+        Assert.All(removals, e => Assert.Equal(c.Analyst.UserName, e.ActorName));
+    }
 }
 
 public sealed class SqliteDossierMembershipTests(SqliteTestStore store) : DossierMembershipTests<SqliteTestStore>(store);

@@ -11,6 +11,15 @@ using Microsoft.Extensions.Options;
 
 namespace Ketenaanpak.Graph.Web.Features.Dossiers;
 
+/// <summary>Taking a member out of the dossier: which entity, in which role, and why.</summary>
+public sealed class MemberRemovalForm
+{
+    public const string Key = "MemberRemoval";
+    public string? Entiteit { get; set; }
+    public string? Rol { get; set; }
+    public string? Reden { get; set; }
+}
+
 public sealed record ProcessPageModel(DossierProcessView View, WeighingCriteria Criteria, WeighingForm Weighing, StepForm Step,
     EvaluationForm Evaluation, string? Done, string? FailedForm, IReadOnlyList<InterventionItem> Interventions,
     IReadOnlyList<(string Code, string Name)> Partners, InterventionForm Intervention);
@@ -107,6 +116,16 @@ public sealed class DossierProcessController(DossierProcess process, DossierInte
         return await AnswerAsync(number, result, "signaal", "signaal", ct: ct);
     }
 
+    [HttpPost("leden/verwijderen")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> RemoveMember(string number, [FromForm] MemberRemovalForm form, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var result = await membership.RemoveMemberAsync(current.Actor, number, form.Entiteit, form.Rol, form.Reden, ct);
+        ViewData[MemberRemovalForm.Key] = form; // a refused removal comes back with its reason as typed, in its own row
+        return await AnswerAsync(number, result, "lid-verwijderd", "lid", ct: ct);
+    }
+
     [HttpPost("evaluatie")]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Evaluate(string number, [FromForm] EvaluationForm form, CancellationToken ct)
@@ -170,6 +189,7 @@ public sealed class DossierProcessController(DossierProcess process, DossierInte
         "toewijzing" => "De interventie is aan de andere partner voorgesteld.",
         "lid" => "De entiteit is met haar rol en bron aan het dossier toegevoegd.",
         "signaal" => "Het signaal is aan het dossier gekoppeld.",
+        "lid-verwijderd" => "De entiteit is in deze rol uit het dossier gehaald. De reden staat in het auditlog; de entiteit zelf blijft in het netwerk.",
         _ => null,
     };
 }
