@@ -24,6 +24,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Chain.DossierMembership>();
         builder.Services.AddScoped<Explorer.ExplorerElements>();
         builder.Services.AddScoped<Explorer.ExplorerQueries>();
+        builder.Services.AddSingleton<Explorer.HubWarmer>();
         builder.Services.AddScoped<Explorer.ExplorerPaths>();
         builder.Services.AddScoped<Explorer.ExplorerExports>();
         builder.Services.AddScoped<Explorer.SavedViews>();

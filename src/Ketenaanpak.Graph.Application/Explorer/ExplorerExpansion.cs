@@ -97,6 +97,28 @@ public static class ExplorerExpansion
         return scratch.Count;
     }
 
+    /// <summary>
+    /// Counts the visible degree of every visible neighbour of <paramref name="hubs"/> into <paramref name="known"/>: what
+    /// a first expand of those hubs would otherwise count while the user waits. Returns how many degrees it counted.
+    /// </summary>
+    public static int WarmNeighbours(GraphSnapshot root, ViewerAccess access, ProfileAnswers known, IEnumerable<int> hubs, CancellationToken ct)
+    {
+        var scratch = new HashSet<int>();
+        var counted = 0;
+        foreach (var hub in hubs)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!known.NodeVisible(access, hub)) continue;
+            foreach (var w in VisibleNeighbours(root, access, hub, known))
+            {
+                if (known.TryDegree(w, out _)) continue;
+                VisibleDegree(root, access, w, known, scratch);
+                counted++;
+            }
+        }
+        return counted;
+    }
+
     /// <summary>The relation types of the visible edges at <paramref name="v"/>: what a facilitator's phase is guessed from.</summary>
     public static HashSet<RelationType> VisibleIncidentTypes(GraphSnapshot root, ViewerAccess access, int v)
     {

@@ -18,7 +18,7 @@ namespace Ketenaanpak.Graph.Application.Explorer;
 /// the what-if of barring facilitators. All on the user's visible snapshot, so a node the user may not see answers
 /// as one that does not exist (null → 404); every read is written to the audit log.
 /// </summary>
-public sealed class ExplorerQueries(IGraphDbContext db, GraphSnapshotService snapshots, ExplorerElements elements, IAuditLog audit)
+public sealed class ExplorerQueries(IGraphDbContext db, GraphSnapshotService snapshots, ExplorerElements elements, IAuditLog audit, HubWarmer warmer)
 {
     public const int MaxPage = 200;
     public const int MaxViewNodes = 5000;
@@ -32,6 +32,7 @@ public sealed class ExplorerQueries(IGraphDbContext db, GraphSnapshotService sna
         var root = scope.Graph.Snapshot;
         if (root.IndexOf(id.ToString()) is not { } start) return null;
         var drawn = inView.Select(root.IndexOf).Where(v => v is not null && scope.Access.NodeVisible(v.Value)).Select(v => v!.Value).ToHashSet();
+        warmer.Remember(actor, scope.Access.Profile);
         if (ExplorerExpansion.Expand(scope, start, skip, take, drawn) is not { } expansion) return null;
         var page = expansion.Page;
         var graph = await elements.BuildAsync(scope, expansion, ct);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Ketenaanpak.Graph.Application.Analytics;
+using Ketenaanpak.Graph.Application.Explorer;
 using Ketenaanpak.Graph.Application.Generation;
 using Ketenaanpak.Graph.Application.Network;
 using Ketenaanpak.Graph.Application.Security;
@@ -12,6 +13,7 @@ using Ketenaanpak.Graph.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ketenaanpak.Graph.Cli.Bench;
 
@@ -77,6 +79,7 @@ public static class ExpandBenchCommand
                 {
                     visible_nodes = visible.Length,
                     random = await TimeAsync(host, actor, snapshot, starts, hops, cap),
+                    after_warmup = await AfterWarmUpAsync(host, actor, snapshot, visibleHubs),
                     hubs = await TimeAsync(host, actor, snapshot, [.. visibleHubs, .. visibleHubs, .. visibleHubs], hops, cap, coldToo: true),
                 };
                 if (flags.Has("before")) results[name + "_before"] = Before(graph, actor, Math.Min(10, requests));
@@ -165,6 +168,42 @@ public static class ExpandBenchCommand
             explorer_cold_p50_ms = Pct(coldMillis, 0.50), explorer_cold_p95_ms = Pct(coldMillis, 0.95), explorer_cold_max_ms = Pct(coldMillis, 1.0),
             explorer_cpu_p50_ms = Pct(explorerCpu, 0.50), explorer_cpu_p95_ms = Pct(explorerCpu, 0.95),
             explorer_cold_cpu_p50_ms = Pct(coldCpu, 0.50), explorer_cold_cpu_p95_ms = Pct(coldCpu, 0.95),
+        };
+    }
+
+    /// <summary>
+    /// What an analyst meets once the background warm-up after a new snapshot version has run (<see cref="HubWarmer"/>,
+    /// for this user's profile only): its own cost, then the first expand of each hub.
+    /// </summary>
+    private static async Task<object> AfterWarmUpAsync(IHost host, Actor actor, Analytics.Snapshot.GraphSnapshot snapshot, int[] hubs)
+    {
+        var graph = host.Services.GetRequiredService<GraphSnapshotService>().Current;
+        Application.Explorer.VisibleDegrees.Forget(graph);
+        var warmer = new HubWarmer(NullLogger<HubWarmer>.Instance);
+        warmer.Remember(actor, ViewerAccess.For(graph, actor).Profile);
+        var cpu0 = ProcessCpu.Milliseconds();
+        var clock = Stopwatch.StartNew();
+        var degrees = warmer.Warm(graph, () => false, CancellationToken.None);
+        var warmUpWall = clock.Elapsed.TotalMilliseconds;
+        var warmUpCpu = ProcessCpu.Milliseconds() - cpu0;
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        foreach (var v in hubs)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var explorer = scope.ServiceProvider.GetRequiredService<Application.Explorer.ExplorerQueries>();
+            var c0 = ProcessCpu.Milliseconds();
+            clock.Restart();
+            await explorer.ExpandAsync(actor, new NodeId(Guid.Parse(snapshot.Node(v).Key)), 0, 15, []);
+            wall.Add(clock.Elapsed.TotalMilliseconds);
+            cpu.Add(ProcessCpu.Milliseconds() - c0);
+        }
+        static double Pct(List<double> xs, double p) => xs.Count == 0 ? 0 : Math.Round(xs.Order().ElementAt(Math.Min(xs.Count - 1, (int)Math.Ceiling(p * xs.Count) - 1)), 2);
+        return new
+        {
+            warmup_degrees = degrees, warmup_wall_ms = Math.Round(warmUpWall, 1), warmup_cpu_ms = Math.Round(warmUpCpu, 1),
+            first_expand_count = wall.Count, first_expand_p50_ms = Pct(wall, 0.5), first_expand_p95_ms = Pct(wall, 0.95),
+            first_expand_cpu_p50_ms = Pct(cpu, 0.5), first_expand_cpu_p95_ms = Pct(cpu, 0.95),
         };
     }
 

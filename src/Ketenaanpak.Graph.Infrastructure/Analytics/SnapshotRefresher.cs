@@ -1,4 +1,5 @@
 using Ketenaanpak.Graph.Application.Analytics;
+using Ketenaanpak.Graph.Application.Explorer;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,7 @@ namespace Ketenaanpak.Graph.Infrastructure.Analytics;
 /// per-instance loop rather than a Hangfire job (a job runs on one instance only): it compares the store's fingerprint
 /// every few seconds and rebuilds when it changed.
 /// </summary>
-public sealed class SnapshotRefresher(GraphSnapshotService snapshots, ILogger<SnapshotRefresher> log) : BackgroundService
+public sealed class SnapshotRefresher(GraphSnapshotService snapshots, HubWarmer warmer, ILogger<SnapshotRefresher> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -20,6 +21,10 @@ public sealed class SnapshotRefresher(GraphSnapshotService snapshots, ILogger<Sn
             try
             {
                 await snapshots.RefreshIfChangedAsync(stoppingToken);
+                // Whoever built the current graph (this loop, or a request that needed it fresh), warm it once.
+                var current = snapshots.Current;
+                if (!ReferenceEquals(current, warmer.LastWarmed))
+                    warmer.Warm(current, () => !ReferenceEquals(current, snapshots.Current), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
