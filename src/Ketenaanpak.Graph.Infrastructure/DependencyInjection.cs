@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<GraphSnapshotService>();
         services.AddScoped<Application.Alerts.IAlertUserDirectory, Identity.AlertUserDirectory>();
         services.AddSingleton<Application.Bulk.IBulkGraphWriterFactory, Bulk.BulkGraphWriterFactory>();
+        services.AddScoped<Application.Bulk.Export.IExportRowSource, Bulk.ExportRowSource>();
 
         services.AddHangfire(config =>
         {

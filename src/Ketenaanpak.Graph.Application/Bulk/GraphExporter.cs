@@ -4,7 +4,6 @@ using Ketenaanpak.Graph.Domain.Common;
 using Ketenaanpak.Graph.Domain.Graph;
 using Ketenaanpak.Graph.Domain.Provenance;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ketenaanpak.Graph.Application.Bulk;
 
@@ -23,6 +22,9 @@ public sealed record ExportHeader(string? Dataset, bool Directed, DateTimeOffset
 /// <summary>Writes one format. Nodes come first (ordered by store id), then relations.</summary>
 public interface IExportWriter : IAsyncDisposable
 {
+    /// <summary>Whether the writer reads <see cref="ExportHeader.Directed"/>; finding out scans the relations once more.</summary>
+    bool UsesDirection => true;
+
     Task BeginAsync(ExportHeader header, CancellationToken ct);
     Task NodeAsync(ExportNode node, CancellationToken ct);
     Task RelationAsync(ExportRelation relation, CancellationToken ct);
@@ -36,7 +38,7 @@ public sealed record ExportSummary(string Format, string? Dataset, long Nodes, l
 /// queries, then relations; nothing but a map from store id to (export id, kind) is held, O(nodes) — relations stream.
 /// Merged-away nodes are left out (their survivor stands for them).
 /// </summary>
-public sealed class GraphExporter(IGraphDbContext db, Microsoft.Extensions.DependencyInjection.IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class GraphExporter(IGraphDbContext db, Export.IExportRowSource rows, TimeProvider clock)
 {
     /// <param name="include">The access policy's verdict per fact (web exports: only what the user may read); null exports all.</param>
     public async Task<ExportSummary> ExportAsync(IExportWriter writer, ExportFormat format, string? dataset, CancellationToken ct = default,
@@ -44,29 +46,19 @@ public sealed class GraphExporter(IGraphDbContext db, Microsoft.Extensions.Depen
     {
         var watch = Stopwatch.StartNew();
         var prefix = dataset is null ? null : ImportKeys.DatasetPrefix(dataset);
-        var nodes = db.Nodes.AsNoTracking().Where(n => n.MergedInto == null);
         var relations = db.Relations.AsNoTracking();
-        if (prefix is not null)
-        {
-            nodes = nodes.Where(n => n.Provenance.SourceReference!.StartsWith(prefix));
-            relations = relations.Where(r => r.Provenance.SourceReference!.StartsWith(prefix));
-        }
+        if (prefix is not null) relations = relations.Where(r => r.Provenance.SourceReference!.StartsWith(prefix));
         var directedTypes = RelationTypeInfo.All.Where(t => t.Directed).Select(t => t.Type).ToArray();
-        bool directed = await relations.AnyAsync(r => directedTypes.Contains(r.Type), ct);
+        bool directed = writer.UsesDirection && await relations.AnyAsync(r => directedTypes.Contains(r.Type), ct);
         await writer.BeginAsync(new ExportHeader(dataset, directed, clock.GetUtcNow()), ct);
 
-        var index = new Dictionary<NodeId, (string Id, NodeKind Kind)>();
-        // A second context: EF allows one open query per context, and the merge reads two at once.
-        await using var scope = scopes.CreateAsyncScope();
-        var statementQuery = scope.ServiceProvider.GetRequiredService<IGraphDbContext>().Statements.AsNoTracking();
-        if (prefix is not null) statementQuery = statementQuery.Where(s => s.Provenance.SourceReference!.StartsWith(prefix));
-        var statements = statementQuery.OrderBy(s => s.NodeId).Select(s => new { s.NodeId, s.Property, s.Value })
-            .AsAsyncEnumerable().GetAsyncEnumerator(ct);
+        var index = new Dictionary<Guid, (string Id, NodeKind Kind)>();
+        var statements = rows.StatementsAsync(prefix, ct).GetAsyncEnumerator(ct);
         bool more = await statements.MoveNextAsync();
         long nodeCount = 0;
         try
         {
-            await foreach (var n in nodes.OrderBy(n => n.Id).Select(n => new { n.Id, n.Kind, n.Caption, n.ExactKey, n.Provenance }).AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var n in rows.NodesAsync(prefix, ct))
             {
                 var props = new List<KeyValuePair<string, string>>();
                 while (more && Compare(statements.Current.NodeId, n.Id) < 0) more = await statements.MoveNextAsync();
@@ -76,9 +68,9 @@ public sealed class GraphExporter(IGraphDbContext db, Microsoft.Extensions.Depen
                     more = await statements.MoveNextAsync();
                 }
                 if (include is not null && !include(n.Provenance)) continue;
-                var exportId = prefix is not null && ImportKeys.TryParse(n.Provenance.SourceReference, out _, out _, out var sid) ? sid : n.Id.Value.ToString();
+                var exportId = prefix is not null && ImportKeys.TryParse(n.Provenance.SourceReference, out _, out _, out var sid) ? sid : n.Id.ToString();
                 index[n.Id] = (exportId, n.Kind);
-                await writer.NodeAsync(new ExportNode(exportId, n.Id.Value, n.Kind, n.Caption, n.ExactKey, n.Provenance, props), ct);
+                await writer.NodeAsync(new ExportNode(exportId, n.Id, n.Kind, n.Caption, n.ExactKey, n.Provenance, props), ct);
                 nodeCount++;
             }
         }
@@ -88,11 +80,11 @@ public sealed class GraphExporter(IGraphDbContext db, Microsoft.Extensions.Depen
         }
 
         long relationCount = 0;
-        await foreach (var r in relations.AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var r in rows.RelationsAsync(prefix, ct))
         {
             if (!index.TryGetValue(r.SourceId, out var s) || !index.TryGetValue(r.TargetId, out var t)) continue; // an endpoint merged away, outside the dataset or not readable
             if (include is not null && !include(r.Provenance)) continue;
-            await writer.RelationAsync(new ExportRelation(r.Id.Value.ToString(), r.Id.Value, r.Type, s.Id, t.Id, s.Kind, t.Kind, r.Weight, r.Detail,
+            await writer.RelationAsync(new ExportRelation(r.Id.ToString(), r.Id, r.Type, s.Id, t.Id, s.Kind, t.Kind, r.Weight, r.Detail,
                 r.ValidFrom, r.ValidTo, r.Provenance), ct);
             relationCount++;
         }
@@ -103,5 +95,5 @@ public sealed class GraphExporter(IGraphDbContext db, Microsoft.Extensions.Depen
     // The store orders ids as it stores them: SQLite compares upper-case text, PostgreSQL uuids byte-wise — both are
     // the order of the canonical string. Guid.CompareTo gives that order too (fields compared unsigned, in the order
     // they are printed) without formatting two strings per comparison.
-    private static int Compare(NodeId a, NodeId b) => a.Value.CompareTo(b.Value);
+    private static int Compare(Guid a, Guid b) => a.CompareTo(b);
 }

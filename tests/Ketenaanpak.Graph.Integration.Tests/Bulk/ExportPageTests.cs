@@ -7,15 +7,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ketenaanpak.Graph.Integration.Tests.Bulk;
 
-/// <summary>Web exports obey the access policy (facts the user may not read stay out) and land in the audit log.</summary>
-[Collection(HostsCollection.Name)]
-public sealed class ExportPageTests(SqliteTestStore store) : IClassFixture<SqliteTestStore>
+/// <summary>Web exports obey the access policy (facts the user may not read stay out) and land in the audit log; on both stores.</summary>
+public abstract class ExportPageTests<TStore>(TStore store) : IClassFixture<TStore> where TStore : TestStore
 {
+    // Server mode (PostgreSQL) has no demo accounts: provision the two the tests sign in as, like the demo's.
+    private static async Task<HttpClient> SignInAsync(AppFactory app, string user)
+    {
+        if (user == "analist") await app.EnsureUserAsync("analist", Application.Security.Roles.RiecAnalyst, "RIEC-ON");
+        else await app.EnsureUserAsync("melder", Application.Security.Roles.PartnerContributor, "GGD-TW");
+        return await SignIn.AsAsync(app, user);
+    }
+
     [Fact]
     public async Task Export_AsAnalyst_GivesReadableFactsOnlyAndIsAudited()
     {
         await using var app = new AppFactory(store);
-        using var client = await SignIn.AsAsync(app, "analist");
+        using var client = await SignInAsync(app, "analist");
         await BulkCli.ImportAsync(store, RepositoryPaths.Dataset("mexico_human_trafficking_edgelist.txt"), "--dataset", "mx-open");
         // The same network under handling code H3 (source partner only), from another partner: the analyst may not read it.
         await using (var db = store.NewContext())
@@ -54,7 +61,7 @@ public sealed class ExportPageTests(SqliteTestStore store) : IClassFixture<Sqlit
     public async Task Export_CsvFormats_AreZipsOfTheTwoFilesWithReadableFactsOnly(string format, string first, string second)
     {
         await using var app = new AppFactory(store);
-        using var client = await SignIn.AsAsync(app, "analist");
+        using var client = await SignInAsync(app, "analist");
         await BulkCli.ImportAsync(store, RepositoryPaths.Dataset("mexico_human_trafficking_edgelist.txt"), "--dataset", "mx-zip");
 
         var response = await client.GetAsync($"/exporteren?formaat={format}&dataset=mx-zip&doel=test");
@@ -75,7 +82,13 @@ public sealed class ExportPageTests(SqliteTestStore store) : IClassFixture<Sqlit
     public async Task Export_AsPartnerContributor_IsRefused()
     {
         await using var app = new AppFactory(store);
-        using var client = await SignIn.AsAsync(app, "melder");
+        using var client = await SignInAsync(app, "melder");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/exporteren?formaat=graphml")).StatusCode);
     }
 }
+
+[Collection(HostsCollection.Name)]
+public sealed class SqliteExportPageTests(SqliteTestStore store) : ExportPageTests<SqliteTestStore>(store);
+
+[Collection(HostsCollection.Name)]
+public sealed class PostgreSqlExportPageTests(PostgreSqlTestStore store) : ExportPageTests<PostgreSqlTestStore>(store);

@@ -9,10 +9,18 @@ namespace Ketenaanpak.Graph.Integration.Tests.Bulk;
 /// <summary>
 /// import → export → import gives the same graph (source ids, kinds, relation types, weights, properties), and
 /// networkx — an independent reader — finds in our GraphML the n, m and degree sequence it finds in the source file.
+/// On both stores: the export reads rows through each provider's own data reader.
 /// </summary>
-public sealed class RoundTripTests(SqliteTestStore store) : IClassFixture<SqliteTestStore>
+public abstract class RoundTripTests<TStore>(TStore store) : IClassFixture<TStore>, IDisposable where TStore : TestStore
 {
-    private string Out(string name) => Path.Combine(store.DataDirectory, "out", name);
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "ketenaanpak-tests", "roundtrip-" + Guid.NewGuid().ToString("N"));
+
+    private string Out(string name) => Path.Combine(_out, name);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_out, recursive: true); } catch (DirectoryNotFoundException) { }
+    }
 
     [Theory]
     [InlineData("csv")]
@@ -97,3 +105,7 @@ public sealed class RoundTripTests(SqliteTestStore store) : IClassFixture<Sqlite
         return (lines[0], lines[1]);
     }
 }
+
+public sealed class SqliteRoundTripTests(SqliteTestStore store) : RoundTripTests<SqliteTestStore>(store);
+
+public sealed class PostgreSqlRoundTripTests(PostgreSqlTestStore store) : RoundTripTests<PostgreSqlTestStore>(store);

@@ -28,7 +28,7 @@ internal static class ExportValues
     private static Tuple<DateTimeOffset, string?> _recorded = Tuple.Create(DateTimeOffset.MinValue, Instant(DateTimeOffset.MinValue));
     private static Tuple<DateOnly, string?> _retain = Tuple.Create(DateOnly.MinValue, Date(DateOnly.MinValue));
 
-    private static string Partner(Guid g)
+    internal static string Partner(Guid g)
     {
         var memo = _partner;
         if (memo.Item1 == g) return memo.Item2;
@@ -36,7 +36,7 @@ internal static class ExportValues
         return memo.Item2;
     }
 
-    private static string? Recorded(DateTimeOffset t)
+    internal static string? Recorded(DateTimeOffset t)
     {
         var memo = _recorded;
         if (memo.Item1 == t && memo.Item1.Offset == t.Offset) return memo.Item2;
@@ -44,7 +44,7 @@ internal static class ExportValues
         return memo.Item2;
     }
 
-    private static string? Retain(DateOnly d)
+    internal static string? Retain(DateOnly d)
     {
         var memo = _retain;
         if (memo.Item1 == d) return memo.Item2;
