@@ -148,7 +148,7 @@ function drawBatched(graph) {
         const shown = new Set(graph.nodes.map(n => n.data.id).filter(id => !cy.getElementById(id).hasClass('filtered')));
         const links = graph.edges.filter(e => shown.has(e.data.source) && shown.has(e.data.target) && !cy.getElementById(e.data.id).hasClass('filtered'))
             .map(e => [e.data.source, e.data.target]);
-        const positions = forceLayout([...shown], links, { edgeLength: 55 });
+        const positions = forceLayout([...shown], links, { edgeLength: 55, iterations: 200 }); // as it was then
         cy.nodes().forEach(n => { const p = positions.get(n.id()); if (p) n.position(p); });
     });
     sizeByCentrality();
