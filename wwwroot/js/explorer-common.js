@@ -108,6 +108,8 @@ export function baseStyle() {
         ...Object.entries(roleColours).map(([role, colour]) => ({ selector: `node[role = "${role}"]`, style: { 'background-color': colour } })),
         ...Object.entries(kindShapes).filter(([kind]) => kind).map(([kind, shape]) => ({ selector: `node[kind = "${kind}"]`, style: { 'shape': shape } })),
         { selector: 'node[size]', style: { 'width': 'data(size)', 'height': 'data(size)' } },
+        // Big views while zoomed out (explorer.js, LABEL_ZOOM): labels too small to draw are not measured either.
+        { selector: 'node.bare', style: { 'label': '' } },
         { selector: 'edge', style: { 'width': 1.5, 'line-color': '#9aa5b1', 'curve-style': 'haystack', 'opacity': 0.8 } },
         { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f0b400' } },
         { selector: 'node:locked', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#1b2430' } },

@@ -27,19 +27,24 @@ function checkboxes(containerId, name, values, hiddenSet) {
 
 /** Updates the choices to what is in view, keeping what the user switched off. */
 export function refreshFilterChoices(cy) {
+    refreshFilterChoicesFrom(cy.nodes().map(n => n.data()), cy.edges().map(e => e.data()));
+}
+
+/** The same from plain element data (a big view sets its filters up before its elements go into Cytoscape). */
+export function refreshFilterChoicesFrom(nodeData, edgeData) {
     const kinds = new Map(), relations = new Map(), partners = new Set(), phases = new Map();
     const dates = new Set();
-    cy.nodes().forEach(n => {
-        kinds.set(n.data('kind') || '', n.data('kindLabel'));
-        if (n.data('partner')) partners.add(n.data('partner'));
-        const phase = n.data('phase') || NO_PHASE;
+    for (const d of nodeData) {
+        kinds.set(d.kind || '', d.kindLabel);
+        if (d.partner) partners.add(d.partner);
+        const phase = d.phase || NO_PHASE;
         phases.set(phase, phase === NO_PHASE ? 'Geen fase (geen faciliteerder)' : phaseNames[phase] || phase);
-    });
-    cy.edges().forEach(e => {
-        relations.set(e.data('type'), e.data('label'));
-        if (e.data('from')) dates.add(monthOf(e.data('from')));
-        if (e.data('to')) dates.add(monthOf(e.data('to')));
-    });
+    }
+    for (const d of edgeData) {
+        relations.set(d.type, d.label);
+        if (d.from) dates.add(monthOf(d.from));
+        if (d.to) dates.add(monthOf(d.to));
+    }
     checkboxes('filter-soorten', 'soort', kinds, hidden.kinds);
     checkboxes('filter-relaties', 'relatie', relations, hidden.relations);
     checkboxes('filter-fasen', 'fase', phases, hidden.phases);
@@ -102,7 +107,8 @@ let pendingDates = null;
 /** True when grading "B2" is at least as good as minimum "C3": source letter and validity digit both no worse. */
 const gradingPasses = (grading, minimum) => !minimum || (grading && grading[0] <= minimum[0] && grading[1] <= minimum[1]);
 
-export function applyFilters(cy, f) {
+/** Filters as read, with the saved view's pending dates applied once the sliders know their months. */
+export function settleFilters(f) {
     if (pendingDates && months.length > 1) {
         if (pendingDates.from) $('datum-van').value = Math.max(0, months.indexOf(pendingDates.from));
         if (pendingDates.to) $('datum-tot').value = Math.max(0, months.indexOf(pendingDates.to));
@@ -110,20 +116,42 @@ export function applyFilters(cy, f) {
         f = readFilters();
     }
     showDates();
+    return f;
+}
+
+/**
+ * Pure tests on plain element data (no Cytoscape): `nodeOut(data)` / `edgeOut(data)` say whether the filters take an
+ * element out of view. Used by applyFilters and by a big view that is filtered before it is added.
+ */
+export function filterTests(f) {
     const kinds = new Set(f.hiddenKinds), relations = new Set(f.hiddenRelations), phases = new Set(f.hiddenPhases || []);
+    return {
+        nodeOut: d => kinds.has(d.kind || '') || phases.has(d.phase || NO_PHASE) || (!!f.partner && d.partner !== f.partner) || !gradingPasses(d.grading, f.minGrading),
+        edgeOut: d => {
+            const from = monthOf(d.from), to = monthOf(d.to);
+            const outOfRange = (f.to && from && from > f.to) || (f.from && to && to < f.from);
+            return relations.has(d.type) || !!outOfRange;
+        }
+    };
+}
+
+export function showFilterCount(out) {
+    $('filter-telling').textContent = out === 0 ? 'Alles in beeld wordt getoond.' : `${out} entiteiten weggefilterd.`;
+}
+
+export function applyFilters(cy, f) {
+    f = settleFilters(f);
+    const { nodeOut, edgeOut } = filterTests(f);
     cy.batch(() => {
         cy.nodes().forEach(n => {
-            const out = kinds.has(n.data('kind') || '') || phases.has(n.data('phase') || NO_PHASE) || (f.partner && n.data('partner') !== f.partner) || !gradingPasses(n.data('grading'), f.minGrading);
-            if (n.hasClass('filtered') !== !!out) n.toggleClass('filtered', !!out); // untouched elements keep their style
+            const out = !!nodeOut(n.data());
+            if (n.hasClass('filtered') !== out) n.toggleClass('filtered', out); // untouched elements keep their style
         });
         cy.edges().forEach(e => {
-            const from = monthOf(e.data('from')), to = monthOf(e.data('to'));
-            const outOfRange = (f.to && from && from > f.to) || (f.from && to && to < f.from);
-            const out = relations.has(e.data('type')) || !!outOfRange;
+            const out = edgeOut(e.data());
             if (e.hasClass('filtered') !== out) e.toggleClass('filtered', out);
         });
     });
     // Counted by class: ':visible' needs the style update the batch has only scheduled.
-    const out = cy.nodes('.filtered').length;
-    $('filter-telling').textContent = out === 0 ? 'Alles in beeld wordt getoond.' : `${out} entiteiten weggefilterd.`;
+    showFilterCount(cy.nodes('.filtered').length);
 }

@@ -22,10 +22,15 @@ function mulberry32(seed) {
  * @param {Map<string, {x:number,y:number}>} start positions to start from (missing: random in a disc);
  *        with `incremental` the layout refines these instead of starting over (an expansion of a big view)
  * @param {Set<string>} pinned ids that keep their start position
+ * @param {number} iterations rounds of a first layout (default 200, 120 above 1,000 nodes); an incremental one runs at most 100
  * @returns {Map<string, {x:number,y:number}>}
  */
-export function forceLayout(ids, links, { start = new Map(), pinned = new Set(), incremental = false, edgeLength = 30, iterations = 200, seed = 20140 } = {}) {
+export function forceLayout(ids, links, { start = new Map(), pinned = new Set(), incremental = false, edgeLength = 30, iterations, seed = 20140 } = {}) {
     const n = ids.length;
+    // Above 1,000 nodes 120 rounds: on a 2,000-node / 5,000-edge graph of 20 planted groups the drawing after 120 rounds
+    // separates the groups as well as after 200 (mean distance to the own group's centre / mean distance between group
+    // centres, linked nodes: 0.197 against 0.194; 80 rounds: 0.202) for 60 % of the CPU. Smaller views keep 200.
+    iterations ??= n > 1000 ? 120 : 200;
     const result = new Map();
     if (n === 0) return result;
     const index = new Map(ids.map((id, i) => [id, i]));
@@ -54,6 +59,7 @@ export function forceLayout(ids, links, { start = new Map(), pinned = new Set(),
         const temperature = Math.max(k * 0.05, t0 * (1 - it / rounds));
         dx.fill(0); dy.fill(0);
         tree.build(x, y);
+        tree.finish();
         let cx = 0, cyy = 0;
         for (let i = 0; i < n; i++) { cx += x[i]; cyy += y[i]; tree.repulse(i, x, y, k2, dx, dy, rnd); }
         cx /= n; cyy /= n;
@@ -74,8 +80,44 @@ export function forceLayout(ids, links, { start = new Map(), pinned = new Set(),
             x[i] += dx[i] * step; y[i] += dy[i] * step;
         }
     }
+    if (!incremental) packComponents(n, src, dst, x, y, fixed, k);
     for (let i = 0; i < n; i++) result.set(ids[i], { x: x[i], y: y[i] });
     return result;
+}
+
+/**
+ * Loose parts (single nodes, pairs, small groups without a link to the rest) are pushed by all n nodes and pulled only
+ * by the weak centre force, so they settle about sqrt(n / 0.02) edge lengths out — ten times the radius of the main
+ * part at 2,000 nodes — and fitting the view then shrinks the network to a blot. Here they are moved, each as it was
+ * drawn, into rows under the largest part (biggest first), as fCoSE packs components in small views. Parts with a
+ * pinned node stay where they are.
+ */
+function packComponents(n, src, dst, x, y, fixed, k) {
+    const root = new Int32Array(n).map((_, i) => i);
+    const find = i => { while (root[i] !== i) { root[i] = root[root[i]]; i = root[i]; } return i; };
+    for (let e = 0; e < src.length; e++) { const a = find(src[e]), b = find(dst[e]); if (a !== b) root[a] = b; }
+    const parts = new Map();
+    for (let i = 0; i < n; i++) { const r = find(i); if (!parts.has(r)) parts.set(r, []); parts.get(r).push(i); }
+    if (parts.size < 2) return;
+    const box = members => {
+        let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+        for (const i of members) { x0 = Math.min(x0, x[i]); x1 = Math.max(x1, x[i]); y0 = Math.min(y0, y[i]); y1 = Math.max(y1, y[i]); }
+        return { x0, y0, w: x1 - x0, h: y1 - y0 };
+    };
+    const sorted = [...parts.values()].sort((a, b) => b.length - a.length);
+    const main = box(sorted[0]);
+    const gap = k;
+    const rowWidth = Math.max(main.w, 10 * k);
+    let cx = main.x0, cy = main.y0 + main.h + 2 * gap, rowHeight = 0;
+    for (const members of sorted.slice(1)) {
+        if (members.some(i => fixed[i])) continue;
+        const b = box(members);
+        if (cx > main.x0 && cx + b.w > main.x0 + rowWidth) { cx = main.x0; cy += rowHeight + gap; rowHeight = 0; }
+        const ox = cx - b.x0, oy = cy - b.y0;
+        for (const i of members) { x[i] += ox; y[i] += oy; }
+        cx += b.w + gap;
+        rowHeight = Math.max(rowHeight, b.h);
+    }
 }
 
 // Opening criterion: a cell of width w at distance d pushes as one mass when w/d < θ (1.2: coarse, fast, good enough
@@ -151,26 +193,38 @@ class QuadTree {
         }
     }
 
-    /** Adds to (dx[i], dy[i]) the push k²/d of every other node, far cells as one mass at their centre (θ = 1.2). */
+    /** Centres of mass once per build (the walk divides nothing), and the arrays as locals for the hot loop. */
+    finish() {
+        const { mass, sx, sy } = this;
+        for (let c = 0; c < this.used; c++) if (mass[c] > 0) { sx[c] /= mass[c]; sy[c] /= mass[c]; }
+    }
+
+    /** Adds to (dx[i], dy[i]) the push k²/d of every other node, far cells as one mass at their centre (θ = 1.2).
+     * Call finish() after build() first: sx/sy then hold centres, not sums. */
     repulse(i, x, y, k2, dx, dy, rnd) {
         const stack = this.stack.length >= this.used ? this.stack : (this.stack = new Int32Array(this.cap));
+        const { mass: massOf, sx, sy, half, point, child, midX, midY } = this;
         stack[0] = 0;
         let top = 1;
         const xi = x[i], yi = y[i];
         let fx = 0, fy = 0;
         while (top > 0) {
             const c = stack[--top];
-            const mass = this.mass[c];
-            if (mass === 0 || this.point[c] === i) continue;
-            let ex = xi - this.sx[c] / mass, ey = yi - this.sy[c] / mass;
+            const mass = massOf[c];
+            const p = point[c];
+            if (mass === 0 || p === i) continue;
+            let ex = xi - sx[c], ey = yi - sy[c];
             let d2 = ex * ex + ey * ey;
-            const w = 2 * this.half[c];
-            if (this.point[c] === -2 && w * w > THETA2 * d2) {
-                for (let q = 0; q < 4; q++) { const ch = this.child[4 * c + q]; if (ch !== -1) stack[top++] = ch; }
-                continue;
+            if (p === -2) {
+                const w = 2 * half[c];
+                if (w * w > THETA2 * d2) {
+                    const b = 4 * c;
+                    for (let q = b; q < b + 4; q++) { const ch = child[q]; if (ch !== -1) stack[top++] = ch; }
+                    continue;
+                }
             }
             if (d2 < 0.01) { ex = rnd() - 0.5; ey = rnd() - 0.5; d2 = ex * ex + ey * ey; }
-            const own = this.point[c] === -3 && Math.abs(this.midX[c] - xi) <= this.half[c] && Math.abs(this.midY[c] - yi) <= this.half[c] ? 1 : 0;
+            const own = p === -3 && Math.abs(midX[c] - xi) <= half[c] && Math.abs(midY[c] - yi) <= half[c] ? 1 : 0;
             const f = (mass - own) * k2 / d2;
             fx += ex * f; fy += ey * f;
         }

@@ -2,16 +2,22 @@
 // (capped, "meer tonen"), collapse, hide, pin, undo; filters; size by centrality; layouts; paths; saved views; exports.
 import { getJson, post, del, toElements, baseStyle, el, message, withBusy, roleNames, kindLabels } from './explorer-common.js';
 import { exportPng, exportSvg, exportServer } from './explorer-export.js';
-import { readFilters, applyFilters, refreshFilterChoices, writeFilters } from './explorer-filters.js';
+import { readFilters, applyFilters, refreshFilterChoices, refreshFilterChoicesFrom, writeFilters, settleFilters, filterTests, showFilterCount } from './explorer-filters.js';
 import { forceLayout } from './explorer-layout.js';
 
 const PAGE = 15;          // neighbours per expansion; "meer tonen" fetches the next page
 const HISTORY = 25;       // undo steps kept
 // Above this many nodes the force-directed layout is our own Barnes–Hut one instead of fCoSE (seconds → tenths).
 const QUICK_LAYOUT_ABOVE = 400;
+// Big views list this many nodes (first by name, plus the selected ones) until the analyst asks for all of them: 2,000
+// <option> rows cost more to build than the drawing's layout, and nobody scrolls through them.
+const LIST_FIRST = 200;
+// Labels are 10 px and Cytoscape skips text smaller than 8 px on screen (min-zoomed-font-size), so below this zoom no
+// label is visible anyway; a big view leaves them empty (class "bare") until it is zoomed in this far.
+const LABEL_ZOOM = 0.8;
 const root = document.getElementById('verkenner');
 const $ = id => document.getElementById(id);
-const state = { more: new Map(), history: [], selectionOrder: [], placed: false, directDraw: false };
+const state = { more: new Map(), history: [], selectionOrder: [], placed: false, directDraw: false, bare: false, listAll: true };
 
 const cy = cytoscape({
     container: $('cy'), style: baseStyle(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4,
@@ -19,6 +25,10 @@ const cy = cytoscape({
 });
 window.verkenner = { cy, state }; // for the browser tests and the console (show/layout are added below)
 const quickAbove = () => window.verkenner.quickLayoutAbove ?? QUICK_LAYOUT_ABOVE;
+// How a fresh big view is drawn, for the render benchmark's before/after in one run: 'placed' (default; placed before
+// it is added), 'batch' (fourth session: added, then placed inside one batch), 'legacy' (third session's path; also
+// window.verkenner.legacyDraw = true).
+const drawPath = () => window.verkenner.legacyDraw ? 'legacy' : window.verkenner.drawPath ?? 'placed';
 
 // Big views draw their nodes straight onto the canvas instead of through Cytoscape's per-element texture cache. The
 // cache first draws each node into a shared texture and then copies it onto the canvas; on a canvas without a GPU
@@ -30,7 +40,7 @@ const quickAbove = () => window.verkenner.quickLayoutAbove ?? QUICK_LAYOUT_ABOVE
     const cache = cy.renderer()?.data?.eleTxrCache;
     if (!cache || typeof cache.getElement !== 'function') return;
     const cached = cache.getElement.bind(cache);
-    cache.getElement = (...args) => (state.directDraw && !window.verkenner.legacyDraw ? null : cached(...args));
+    cache.getElement = (...args) => (state.directDraw && drawPath() !== 'legacy' ? null : cached(...args));
 })();
 
 // ---------- history (undo) ----------
@@ -46,6 +56,8 @@ function undo() {
     cy.elements().remove();
     cy.add(step.elements);
     state.more = step.more;
+    state.bare = cy.nodes('.bare').nonempty();
+    labelsForZoom();
     afterChange(false);
     const last = state.history[state.history.length - 1];
     $('ongedaan').disabled = !last;
@@ -58,38 +70,101 @@ function undo() {
 function clearView() {
     cy.elements().remove();
     state.placed = false;
+    state.bare = false;
+    state.listAll = true;
 }
 
 /**
- * A fresh view (dataset, dossier, benchmark): above QUICK_LAYOUT_ABOVE nodes with the force layout, the elements go in,
- * are filtered and placed in one Cytoscape batch, and the view is fitted before anything is drawn, so Cytoscape styles
- * each element once and draws one frame — not first 2,000 nodes stacked at the origin, then again after a preset layout
- * moved every one of them. Smaller views and the other layouts take the usual path (fCoSE looks better there).
+ * A fresh view (dataset, dossier, benchmark): above QUICK_LAYOUT_ABOVE nodes with the force layout, the filters, the
+ * layout and the degree sizes are computed on the plain answer, and the elements go into Cytoscape once, already placed,
+ * sized and filtered (drawPlaced). Smaller views and the other layouts take the usual path (fCoSE looks better there).
  */
 async function drawFresh(graph) {
     clearView();
-    const big = graph.nodes.length > quickAbove() && $('layout').value === 'fcose' && !window.verkenner.legacyDraw;
+    const path = drawPath();
+    const big = graph.nodes.length > quickAbove() && $('layout').value === 'fcose' && path !== 'legacy';
     if (!big) { addGraph(graph); await afterChange(true, true); return; }
     state.directDraw = true;
     await withBusy(async () => {
-        cy.batch(() => {
-            cy.add(toElements(graph));
-            refreshFilterChoices(cy);
-            applyFilters(cy, readFilters());
-            // What the layout sees: the nodes and relations the filters leave (by class: the batch has not styled yet).
-            const shown = new Set(graph.nodes.map(n => n.data.id).filter(id => !cy.getElementById(id).hasClass('filtered')));
-            const links = graph.edges.filter(e => shown.has(e.data.source) && shown.has(e.data.target) && !cy.getElementById(e.data.id).hasClass('filtered'))
-                .map(e => [e.data.source, e.data.target]);
-            const positions = forceLayout([...shown], links, { edgeLength: 55 });
-            cy.nodes().forEach(n => { const p = positions.get(n.id()); if (p) n.position(p); });
-        });
-        sizeByCentrality();
-        refreshNodeList();
+        if (path === 'batch') drawBatched(graph); else drawPlaced(graph);
         updateCounts();
         cy.fit(cy.elements(':visible'), 30);
         if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(cy.elements(':visible')); }
+        labelsForZoom();
         state.placed = true;
     });
+}
+
+/**
+ * Everything Cytoscape would otherwise do per element after adding (a `position` event per placed node, a `data`
+ * event and a restyle per sized node, a filter pass over collections) is done on the plain data first; then one
+ * `cy.add` of elements that carry their position, size and classes. Nodes get the class "bare" (no label) while the
+ * view is zoomed out below LABEL_ZOOM: measuring 2,000 labels that are too small to be drawn is wasted work.
+ */
+function drawPlaced(graph) {
+    const nodeData = graph.nodes.map(n => n.data), edgeData = graph.edges.map(e => e.data);
+    refreshFilterChoicesFrom(nodeData, edgeData);
+    const { nodeOut, edgeOut } = filterTests(settleFilters(readFilters()));
+    const out = new Set(nodeData.filter(nodeOut).map(d => d.id));
+    const edgeIsOut = edgeData.map(edgeOut);
+    // What the layout sees and what the degree counts: what will be drawn (a relation shows when it and both its ends do).
+    const links = [];
+    edgeData.forEach((d, i) => { if (!edgeIsOut[i] && !out.has(d.source) && !out.has(d.target)) links.push([d.source, d.target]); });
+    const shown = nodeData.filter(d => !out.has(d.id)).map(d => d.id);
+    const positions = forceLayout(shown, links, { edgeLength: 55 });
+    const sizes = $('grootte').value === 'graad' ? degreeSizes(shown, links) : null;
+    const origin = { x: 0, y: 0 };
+    const elements = nodeData.map(d => ({
+        group: 'nodes', data: sizes ? { ...d, size: sizes.get(d.id) ?? 18 } : d,
+        position: { ...(positions.get(d.id) ?? origin) }, classes: out.has(d.id) ? 'bare filtered' : 'bare'
+    }));
+    edgeData.forEach((d, i) => elements.push({ group: 'edges', data: d, classes: edgeIsOut[i] ? 'filtered' : '' }));
+    state.bare = true;
+    state.listAll = false;
+    cy.add(elements);
+    showFilterCount(out.size);
+    if (!sizes) sizeByCentrality();
+    refreshNodeList();
+}
+
+/** Node size by degree on plain data, as sizeByCentrality('graad') computes it on the drawn elements. */
+function degreeSizes(ids, links) {
+    const degree = new Map(ids.map(id => [id, 0]));
+    for (const [a, b] of links) { degree.set(a, degree.get(a) + 1); degree.set(b, degree.get(b) + 1); }
+    let max = 1e-9;
+    degree.forEach(v => { if (v > max) max = v; });
+    const sizes = new Map();
+    degree.forEach((v, id) => sizes.set(id, Math.round(18 + 42 * (v / max))));
+    return sizes;
+}
+
+/** The fourth session's path (added, filtered and placed inside one batch), kept for the benchmark's before/after. */
+function drawBatched(graph) {
+    cy.batch(() => {
+        cy.add(toElements(graph));
+        refreshFilterChoices(cy);
+        applyFilters(cy, readFilters());
+        // What the layout sees: the nodes and relations the filters leave (by class: the batch has not styled yet).
+        const shown = new Set(graph.nodes.map(n => n.data.id).filter(id => !cy.getElementById(id).hasClass('filtered')));
+        const links = graph.edges.filter(e => shown.has(e.data.source) && shown.has(e.data.target) && !cy.getElementById(e.data.id).hasClass('filtered'))
+            .map(e => [e.data.source, e.data.target]);
+        const positions = forceLayout([...shown], links, { edgeLength: 55, iterations: 200 }); // as it was then
+        cy.nodes().forEach(n => { const p = positions.get(n.id()); if (p) n.position(p); });
+    });
+    sizeByCentrality();
+    refreshNodeList();
+}
+
+/** Gives a bare big view its labels once it is zoomed in far enough for them to be drawn (once: then they stay). */
+function labelsForZoom() {
+    if (state.bare && cy.zoom() >= LABEL_ZOOM) withLabels();
+}
+
+/** A PNG is drawn at its own scale, where labels can be legible: it gets them whatever the screen's zoom. */
+function withLabels() {
+    if (!state.bare) return;
+    state.bare = false;
+    cy.batch(() => cy.nodes('.bare').removeClass('bare'));
 }
 
 function addGraph(graph) {
@@ -219,14 +294,33 @@ function refreshNodeList() {
     const list = $('entiteiten');
     const selected = new Set(cy.nodes(':selected').map(n => n.id()));
     // Plain data and one collator: localeCompare per comparison was a visible part of drawing a big view.
-    const rows = cy.nodes().filter(n => !n.hasClass('filtered')).map(n => n.data());
+    let rows = cy.nodes().filter(n => !n.hasClass('filtered')).map(n => n.data());
     rows.sort((a, b) => collator.compare(a.label, b.label));
+    const total = rows.length;
+    if (!state.listAll && total > LIST_FIRST) rows = rows.filter((d, i) => i < LIST_FIRST || selected.has(d.id));
     list.replaceChildren(...rows.map(d => {
         const o = el('option', `${d.label} (${d.kindLabel}, ${roleNames[d.role] || 'onbekend'})`);
         o.value = d.id;
         o.selected = selected.has(d.id);
         return o;
     }));
+    const more = listAllButton();
+    more.hidden = rows.length >= total;
+    more.textContent = `Toon alle ${total.toLocaleString('nl-NL')} entiteiten in de lijst (nu ${rows.length.toLocaleString('nl-NL')})`;
+}
+
+/** "Toon alle N": a big view lists its first LIST_FIRST nodes by name; this button (after the list, reachable by Tab)
+ * lists the rest. Made here rather than in the view: only big views need it. */
+function listAllButton() {
+    let b = $('entiteiten-alle');
+    if (b) return b;
+    b = el('button', '', 'button small secondary');
+    b.type = 'button';
+    b.id = 'entiteiten-alle';
+    b.hidden = true;
+    b.addEventListener('click', () => { state.listAll = true; refreshNodeList(); $('entiteiten').focus(); });
+    $('entiteiten').after(b);
+    return b;
 }
 
 // ---------- layouts ----------
@@ -468,6 +562,7 @@ async function run(fn) {
     try { message('fout', ''); await fn(); } catch (e) { message('fout', e.message || 'Er ging iets mis.', 'error'); }
 }
 
+cy.on('zoom', labelsForZoom);
 cy.on('dbltap', 'node', ev => run(() => expand(ev.target.id())));
 cy.on('select', 'node', ev => {
     state.selectionOrder = state.selectionOrder.filter(id => id !== ev.target.id()).concat(ev.target.id());
@@ -496,7 +591,7 @@ $('kortste-pad').addEventListener('click', () => run(() => findPaths(1)));
 $('k-paden').addEventListener('click', () => run(() => findPaths(Math.min(10, Math.max(1, parseInt($('k').value, 10) || 3)))));
 $('waarom').addEventListener('click', () => run(whyCentral));
 $('bewaren').addEventListener('submit', ev => { ev.preventDefault(); run(saveView); });
-$('export-png').addEventListener('click', () => run(async () => exportPng(cy)));
+$('export-png').addEventListener('click', () => run(async () => { withLabels(); return exportPng(cy); }));
 $('export-svg').addEventListener('click', () => run(async () => exportSvg(cy)));
 $('export-graphml').addEventListener('click', () => run(() => exportServer(cy, 'graphml')));
 $('export-csv').addEventListener('click', () => run(() => exportServer(cy, 'csv')));
@@ -507,7 +602,7 @@ document.addEventListener('keydown', ev => {
 // Draws a graph answer as the page does after any load: filters, sizes, list, layout (used by the render benchmark).
 window.verkenner.show = async graph => {
     const t = [performance.now()];
-    if (!window.verkenner.legacyDraw) {
+    if (drawPath() !== 'legacy') {
         // The page's own path (drawFresh); its steps run inside one batch, so only the total is split off.
         await drawFresh(graph); t.push(performance.now());
         return { add: 0, prepare: 0, layout: t[1] - t[0] };

@@ -16,10 +16,11 @@ namespace Ketenaanpak.Graph.Browser.Tests.Explorer;
 public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputHelper output)
 {
     // A seeded random graph (Mulberry32) in the API's element shape, so every run draws the same view. quickAbove: the
-    // node count above which the page uses its own layout instead of fCoSE (-1 = fCoSE always); legacy: the page's
-    // drawing path before the one-batch drawing and direct node drawing of big views (window.verkenner.legacyDraw).
+    // node count above which the page uses its own layout instead of fCoSE (-1 = fCoSE always); path: how a big view is
+    // drawn (window.verkenner.drawPath): "placed" (fifth session: placed on plain data, one cy.add), "batch" (fourth
+    // session: added, then placed in one batch), "legacy" (third session's page; window.verkenner.legacyDraw).
     internal const string Script = """
-        async ([n, m, seed, quickAbove, legacy]) => {
+        async ([n, m, seed, quickAbove, path]) => {
             let a = seed >>> 0;
             const rnd = () => { a |= 0; a = a + 0x6D2B79F5 | 0; let t = Math.imul(a ^ a >>> 15, 1 | a); t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t; return ((t ^ t >>> 14) >>> 0) / 4294967296; };
             const kinds = ['Person', 'Address', 'Company', 'BankAccount', 'Phone'];
@@ -29,7 +30,8 @@ public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputH
             for (let i = 1; i < n && edges.length < m; i++) { const j = Math.floor(rnd() * i); seen.add(j + '|' + i); edges.push({ data: { id: 'e' + edges.length, source: 'n' + j, target: 'n' + i, type: 'LinkedTo', label: 'verbonden met', weight: 1 } }); }
             while (edges.length < m) { const u = Math.floor(rnd() * n), v = Math.floor(rnd() * n); const k = Math.min(u, v) + '|' + Math.max(u, v); if (u === v || seen.has(k)) continue; seen.add(k); edges.push({ data: { id: 'e' + edges.length, source: 'n' + u, target: 'n' + v, type: 'LinkedTo', label: 'verbonden met', weight: 1 } }); }
             window.verkenner.quickLayoutAbove = quickAbove < 0 ? Infinity : quickAbove;
-            window.verkenner.legacyDraw = !!legacy;
+            window.verkenner.legacyDraw = path === 'legacy';
+            window.verkenner.drawPath = path === 'legacy' ? undefined : path;
             const t0 = performance.now();
             const parts = await window.verkenner.show({ nodes, edges, more: 0 });
             await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -100,9 +102,10 @@ public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputH
         return gaps.Count == 0 ? [double.NaN, double.NaN] : [gaps[gaps.Count / 2], gaps[^1]];
     }
 
-    /// <summary>Old and new drawing path alternating in the same browser under the same load, after one warm-up of each:
-    /// "nieuw" (big views added, placed and fitted in one batch, nodes drawn directly) against "oud" (add, filters,
-    /// sizes, list, own layout as a preset layout, nodes through Cytoscape's texture cache). Browser CPU is measured
+    /// <summary>Two drawing paths alternating in the same browser under the same load, after one warm-up of each; by
+    /// default "placed" (fifth session: filters, layout and sizes on plain data, one cy.add, labels and the long node
+    /// list left out while zoomed out) against "batch" (fourth session: added, then filtered and placed in one batch).
+    /// KETENAANPAK_RENDER_PATHS="placed,legacy" compares with the third session's page instead. Browser CPU is measured
     /// around the drawing alone: on this shared machine wall time mostly says how many other workers were running.</summary>
     [Fact]
     public async Task Render_2000Nodes5000Edges_MeasuredWithLayout()
@@ -110,22 +113,23 @@ public sealed class ExplorerRenderBenchmark(BrowserFixture fixture, ITestOutputH
         var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 }, Locale = "nl-NL" });
         var steps = new Steps(page, nameof(Render_2000Nodes5000Edges_MeasuredWithLayout));
         await page.SignInAsync(fixture.BaseUrl, "analist");
-        var modes = new[] { ("nieuw", false), ("oud", true) };
+        var modes = (Environment.GetEnvironmentVariable("KETENAANPAK_RENDER_PATHS") ?? "placed,batch")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => (p, p)).ToArray();
         var runs = modes.ToDictionary(m => m.Item1, _ => new List<(double Wall, double Cpu, string Parts, double Pan, double[] Drag)>());
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        for (var run = 0; run < 8; run++)
+        for (var run = 0; run < 4 * modes.Length; run++)
         {
-            var (mode, legacy) = modes[run % 2];
+            var (mode, path) = modes[run % modes.Length];
             await page.GotoAsync(fixture.BaseUrl + "/verkenner");
             await page.WaitForSelectorAsync("#verkenner[data-ready=true]");
             var cpuBefore = BrowserCpuSeconds();
-            var r = await page.EvaluateAsync<double[]>(Script, new object[] { 2000, 5000, 2026, 400, legacy });
+            var r = await page.EvaluateAsync<double[]>(Script, new object[] { 2000, 5000, 2026, 400, path });
             var cpu = BrowserCpuSeconds() - cpuBefore;
             Assert.Equal(2000, (int)r[1]);
             Assert.Equal(5000, (int)r[2]);
             var pan = await page.EvaluateAsync<double>(ScriptedPan);
             var drag = await DragPanFrameAsync(page);
-            if (run < 2) { await steps.ShotAsync($"2000-knopen-5000-relaties-{mode}"); continue; } // warm-up: JIT and caches
+            if (run < modes.Length) { await steps.ShotAsync($"2000-knopen-5000-relaties-{mode}"); continue; } // warm-up: JIT and caches
             runs[mode].Add((r[0], cpu, string.Create(CultureInfo.InvariantCulture, $"add {r[3]:F0} + prepare {r[4]:F0} + layout {r[5]:F0} ms"), pan, drag));
         }
         var lines = runs.Select(kv =>

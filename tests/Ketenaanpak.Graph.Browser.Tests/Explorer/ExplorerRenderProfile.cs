@@ -50,12 +50,14 @@ public sealed class ExplorerRenderProfile(BrowserFixture fixture, ITestOutputHel
         var unminified = Environment.GetEnvironmentVariable("KETENAANPAK_CYTOSCAPE_UNMINIFIED");
         if (File.Exists(unminified))
             await page.RouteAsync("**/lib/cytoscape/cytoscape.min.js*", r => r.FulfillAsync(new RouteFulfillOptions { Path = unminified, ContentType = "text/javascript" }));
-        var legacy = Environment.GetEnvironmentVariable("KETENAANPAK_PROFILE_LEGACY") == "1"; // the old drawing path
+        // KETENAANPAK_PROFILE_LEGACY=1: the third session's drawing path; KETENAANPAK_PROFILE_PATH=batch: the fourth's.
+        var path = Environment.GetEnvironmentVariable("KETENAANPAK_PROFILE_LEGACY") == "1" ? "legacy"
+            : Environment.GetEnvironmentVariable("KETENAANPAK_PROFILE_PATH") ?? "placed";
         var quickAbove = int.Parse(Environment.GetEnvironmentVariable("KETENAANPAK_PROFILE_QUICK_ABOVE") ?? "400", CultureInfo.InvariantCulture);
 
         await page.GotoAsync(fixture.BaseUrl + "/verkenner"); // warm-up: JIT and caches
         await page.WaitForSelectorAsync("#verkenner[data-ready=true]");
-        await page.EvaluateAsync<double[]>(ExplorerRenderBenchmark.Script, new object[] { 2000, 5000, 2026, quickAbove, legacy });
+        await page.EvaluateAsync<double[]>(ExplorerRenderBenchmark.Script, new object[] { 2000, 5000, 2026, quickAbove, path });
         await page.GotoAsync(fixture.BaseUrl + "/verkenner");
         await page.WaitForSelectorAsync("#verkenner[data-ready=true]");
 
@@ -67,7 +69,7 @@ public sealed class ExplorerRenderProfile(BrowserFixture fixture, ITestOutputHel
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         var cpu0 = CpuByType();
         await cdp.SendAsync("Profiler.start");
-        var r = await page.EvaluateAsync<double[]>(ExplorerRenderBenchmark.Script, new object[] { 2000, 5000, 2026, quickAbove, legacy });
+        var r = await page.EvaluateAsync<double[]>(ExplorerRenderBenchmark.Script, new object[] { 2000, 5000, 2026, quickAbove, path });
         var cpu1 = CpuByType();
         var renders1 = await page.EvaluateAsync<int>("() => window.renders_");
         await page.WaitForTimeoutAsync(2000);
@@ -77,7 +79,7 @@ public sealed class ExplorerRenderProfile(BrowserFixture fixture, ITestOutputHel
         await steps.ShotAsync("getekend");
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"explorer render profile, 2000 nodes / 5000 edges, quick layout above {quickAbove}, {(legacy ? "old" : "new")} drawing path, chromium {chromiumArgs ?? "(fixture)"}; load average {load} on {Environment.ProcessorCount} cores");
+        report.AppendLine(CultureInfo.InvariantCulture, $"explorer render profile, 2000 nodes / 5000 edges, quick layout above {quickAbove}, drawing path '{path}', chromium {chromiumArgs ?? "(fixture)"}; load average {load} on {Environment.ProcessorCount} cores");
         var renderer = await page.EvaluateAsync<string>("() => { const c = document.createElement('canvas').getContext('webgl2'); return c ? c.getParameter(c.RENDERER) : 'no webgl2'; }");
         report.AppendLine(CultureInfo.InvariantCulture, $"WebGL2 renderer: {renderer}");
         report.AppendLine(CultureInfo.InvariantCulture, $"wall {r[0]:F0} ms (add {r[3]:F0}, prepare {r[4]:F0}, layout {r[5]:F0})");
