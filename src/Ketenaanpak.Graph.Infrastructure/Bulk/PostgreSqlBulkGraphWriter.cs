@@ -27,6 +27,10 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
     // make every other session's snapshot checks consult pg_subtrans for as long as the import runs.
     private const int DirectBatchRows = 200_000;
     private const string Savepoint = "bulk_direct";
+    // No time limit on a COPY (Npgsql: zero = infinite). The default, the connection's 30 s command timeout, applies to
+    // Complete(), which waits until the server has inserted the whole batch: 200k relations with their index and
+    // foreign-key work took longer than that on a loaded machine, and the timeout broke the connection mid-import.
+    private static readonly TimeSpan CopyTimeout = TimeSpan.Zero;
     private enum Path { Undecided, Direct, Staging }
 
     private readonly NpgsqlConnection _connection;
@@ -222,6 +226,7 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
     private async Task CopyNodesAsync(string table, List<BulkNode> batch, CancellationToken ct)
     {
         await using var w = await _connection.BeginBinaryImportAsync($"COPY {table} ({BulkColumns.Nodes}) FROM STDIN (FORMAT BINARY)", ct);
+        w.Timeout = CopyTimeout;
         foreach (var n in batch)
         {
             w.StartRow();
@@ -239,6 +244,7 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
     private async Task CopyStatementsAsync(string table, List<BulkStatement> batch, CancellationToken ct)
     {
         await using var w = await _connection.BeginBinaryImportAsync($"COPY {table} ({BulkColumns.Statements}) FROM STDIN (FORMAT BINARY)", ct);
+        w.Timeout = CopyTimeout;
         foreach (var s in batch)
         {
             w.StartRow();
@@ -254,6 +260,7 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
     private async Task CopyRelationsAsync(string table, List<BulkRelation> batch, CancellationToken ct)
     {
         await using var w = await _connection.BeginBinaryImportAsync($"COPY {table} ({BulkColumns.Relations}) FROM STDIN (FORMAT BINARY)", ct);
+        w.Timeout = CopyTimeout;
         foreach (var r in batch)
         {
             w.StartRow();
