@@ -39,6 +39,22 @@ public sealed class PostgreSqlDirectImportTests(PostgreSqlTestStore store) : ICl
     }
 
     [Fact]
+    public async Task Import_TextWithNulCharacter_RefusesThatRowAndSavesTheRest()
+    {
+        // PostgreSQL text cannot hold U+0000: the COPY used to fail the whole import with an unhandled server error.
+        var dir = Directory.CreateTempSubdirectory("pg-nul-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(dir, "nodes.csv"), "id,kind,label\na,Person,Anna\nb,Person,Bert\nc,Person,Chris\n");
+        await File.WriteAllTextAsync(Path.Combine(dir, "edges.csv"), "source,target,type,weight,detail\na,b,Associate,1,goed\nb,c,Associate,1,kap\0ot\n");
+
+        var summary = await BulkCli.ImportAsync(store, dir, "--format", "csv", "--dataset", "nul-teken");
+
+        Assert.Equal(3, summary.Long("nodes_inserted"));
+        Assert.Equal(1, summary.Long("relations_inserted"));
+        Assert.Contains(summary.GetProperty("rejections").EnumerateArray(), r => r.GetProperty("reason").GetString()!.Contains("NUL-teken"));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
     public async Task Writer_FreshDatasetGoesDirect_ReimportGoesThroughStaging()
     {
         var rows = Rows("pad");
