@@ -49,7 +49,7 @@ public sealed class GraphImporter(IBulkGraphWriterFactory writers)
             throw new ImportFailedException($"Het bestand '{request.DisplayName}' bestaat niet.");
         var clock = Stopwatch.StartNew();
         var state = new State(request);
-        await using var inner = await writers.BeginAsync(provenance, cancellationToken);
+        await using var inner = await writers.BeginAsync(provenance with { Dataset = request.Dataset }, cancellationToken);
         var writer = new TimedWriter(inner);
         foreach (var (file, items) in Sources(request))
         {
@@ -103,6 +103,17 @@ public sealed class GraphImporter(IBulkGraphWriterFactory writers)
 
         public ImportProgress Progress => new(Rows, NodesRead, RelationsRead, RejectedCount);
 
+        // PostgreSQL text cannot hold U+0000: one such character made the whole import fail on the store's error
+        // (the COPY) instead of refusing the one row with a reason.
+        private const string NulReason = "De regel bevat een NUL-teken (0x00); dat kan niet worden opgeslagen.";
+        private static bool HasNul(string? text) => text is not null && text.Contains('\0');
+
+        private static bool AnyNul(IReadOnlyList<KeyValuePair<string, string>> properties)
+        {
+            for (int i = 0; i < properties.Count; i++) if (HasNul(properties[i].Value)) return true;
+            return false;
+        }
+
         public void Reject(int line, string reason)
         {
             RejectedCount++;
@@ -111,6 +122,7 @@ public sealed class GraphImporter(IBulkGraphWriterFactory writers)
 
         public async ValueTask NodeAsync(IBulkGraphWriter writer, string file, ImportNode node, CancellationToken ct)
         {
+            if (HasNul(node.SourceId) || HasNul(node.Caption) || AnyNul(node.Properties)) { Reject(node.Line, NulReason); return; }
             var sourceId = node.SourceId.Trim();
             if (sourceId.Length is 0 or > ImportKeys.MaxSourceIdLength) { Reject(node.Line, $"Een id heeft 1–{ImportKeys.MaxSourceIdLength} tekens."); return; }
             var caption = (node.Caption ?? "").Trim();
@@ -134,6 +146,7 @@ public sealed class GraphImporter(IBulkGraphWriterFactory writers)
 
         public async ValueTask RelationAsync(IBulkGraphWriter writer, string file, ImportRelation r, CancellationToken ct)
         {
+            if (HasNul(r.From) || HasNul(r.To) || HasNul(r.Detail) || HasNul(r.SourceId)) { Reject(r.Line, NulReason); return; }
             var (from, to) = (r.From.Trim(), r.To.Trim());
             if (from == to) { SelfLoops++; return; }
             if (!double.IsFinite(r.Weight) || r.Weight <= 0) { Reject(r.Line, $"Het gewicht {r.Weight} is geen positief getal."); return; }

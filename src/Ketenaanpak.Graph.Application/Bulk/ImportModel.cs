@@ -70,6 +70,12 @@ public sealed record ImportProvenance(
     public const HandlingCode DefaultHandlingCode = HandlingCode.Chain;
     public const int DefaultRetentionYears = 5;
 
+    /// <summary>
+    /// The dataset being imported (set by the importer): lets a writer serialise two imports of the same dataset (their
+    /// rows share ids) while imports of different datasets run side by side.
+    /// </summary>
+    public string? Dataset { get; init; }
+
     public Provenance For(string reference) =>
         new(Partner, null, reference, null, RecordedAt, Grading, LegalBasis, HandlingCode, RetainUntil);
 }

@@ -5,23 +5,47 @@ using NpgsqlTypes;
 namespace Ketenaanpak.Graph.Infrastructure.Bulk;
 
 /// <summary>
-/// PostgreSQL bulk writer: rows are buffered per table and sent with binary COPY into temporary staging tables
-/// (dropped at commit), then moved with one INSERT … SELECT … ON CONFLICT ("Id") DO NOTHING per table — all in one
-/// transaction, so a failed import leaves nothing. COPY cannot skip existing rows itself; the staging step is what
-/// makes a re-import idempotent. Rows are written into the COPY stream with the synchronous Write calls: they only
-/// fill Npgsql's buffer (an await per field, 19 per relation, cost more CPU than the encoding); the buffer is sent
-/// when full.
+/// PostgreSQL bulk writer, all in ONE transaction (a failed or killed import leaves nothing). Two paths:
+/// <list type="bullet">
+/// <item><b>Direct</b> (a fresh dataset, the common case of a large first import): binary COPY straight into
+/// nodes/statements/relations, each batch sorted by id and inside a savepoint. COPY cannot skip an existing row, so a
+/// batch that hits one (unique violation: a re-import the first-batch check did not see, or a row repeated in the file)
+/// is rolled back to its savepoint and the writer switches to the staging path for it and everything after.</item>
+/// <item><b>Staging</b> (re-imports): COPY into temporary staging tables, then one INSERT … SELECT … ORDER BY "Id"
+/// ON CONFLICT ("Id") DO NOTHING per table at commit — this is what keeps a re-import free of duplicates.</item>
+/// </list>
+/// The path is chosen on the first batch: if none of its ids is stored, the dataset is taken as fresh. Two imports
+/// of the same dataset are serialised by a transaction-scoped advisory lock on the dataset name, so the second sees
+/// the first's rows (and takes the staging path); imports of different datasets (disjoint ids) run side by side.
+/// Rows are written into the COPY stream with the synchronous Write calls: they only fill Npgsql's buffer (an await
+/// per field, 19 per relation, cost more CPU than the encoding); the buffer is sent when full.
 /// </summary>
 internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
 {
-    private const int BatchRows = 50_000;
+    private const int StagingBatchRows = 50_000;
+    // Larger in the direct path: one savepoint (subtransaction) per batch, and more than 64 of them in one transaction
+    // make every other session's snapshot checks consult pg_subtrans for as long as the import runs.
+    private const int DirectBatchRows = 200_000;
+    private const string Savepoint = "bulk_direct";
+    // No time limit on a COPY (Npgsql: zero = infinite). The default, the connection's 30 s command timeout, applies to
+    // Complete(), which waits until the server has inserted the whole batch: 200k relations with their index and
+    // foreign-key work took longer than that on a loaded machine, and the timeout broke the connection mid-import.
+    private static readonly TimeSpan CopyTimeout = TimeSpan.Zero;
+    private enum Path { Undecided, Direct, Staging }
+
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly ImportProvenance _p;
-    private readonly List<BulkNode> _nodes = new(BatchRows);
-    private readonly List<BulkStatement> _statements = new(BatchRows);
-    private readonly List<BulkRelation> _relations = new(BatchRows);
-    private bool _committed;
+    private List<BulkNode> _nodes = new(StagingBatchRows);
+    private List<BulkStatement> _statements = new(StagingBatchRows);
+    private List<BulkRelation> _relations = new(StagingBatchRows);
+    // The batch being sent: the importer reads and hashes the next batch meanwhile (on 2 cores the server's inserts
+    // and the client's parsing then overlap instead of taking turns). One operation at a time on the connection:
+    // every flush waits for the previous one, so batches reach the server in the order they were filled.
+    private Task _inFlight = Task.CompletedTask;
+    private volatile Path _path;
+    private long _directNodes, _directStatements, _directRelations;
+    private bool _staged, _committed;
 
     private PostgreSqlBulkGraphWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportProvenance p)
     {
@@ -29,6 +53,9 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         _transaction = transaction;
         _p = p;
     }
+
+    /// <summary>Which path the writer took (tests): "direct", "staging", or "undecided" before the first batch.</summary>
+    internal string PathTaken => _path.ToString().ToLowerInvariant();
 
     public static async Task<IBulkGraphWriter> BeginAsync(string connectionString, ImportProvenance provenance, CancellationToken ct)
     {
@@ -42,6 +69,14 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
                 $"CREATE TEMP TABLE bulk_statements ON COMMIT DROP AS SELECT {BulkColumns.Statements} FROM statements WITH NO DATA; " +
                 $"CREATE TEMP TABLE bulk_relations ON COMMIT DROP AS SELECT {BulkColumns.Relations} FROM relations WITH NO DATA;", connection, tx);
             await cmd.ExecuteNonQueryAsync(ct);
+            if (provenance.Dataset is { } dataset)
+            {
+                // Held until commit or rollback (also when the connection dies): a second import of this dataset waits here.
+                await using var lockCmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended(@k, 0))", connection, tx)
+                    { CommandTimeout = 0 };
+                lockCmd.Parameters.AddWithValue("k", ImportKeys.Prefix + dataset);
+                await lockCmd.ExecuteNonQueryAsync(ct);
+            }
             return new PostgreSqlBulkGraphWriter(connection, tx, provenance);
         }
         catch
@@ -50,6 +85,8 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
             throw;
         }
     }
+
+    private int BatchRows => _path == Path.Staging ? StagingBatchRows : DirectBatchRows;
 
     public async ValueTask AddNodeAsync(BulkNode node, CancellationToken ct)
     {
@@ -74,12 +111,17 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         await FlushNodesAsync(ct);
         await FlushStatementsAsync(ct);
         await FlushRelationsAsync(ct);
-        // In id order: the primary-key index then takes the rows page by page instead of at random (the ids are
-        // hashes), which is most of the cost of this step for large imports; the sort itself is cheap next to it.
-        await ExecAsync("SET LOCAL work_mem = '64MB'", ct);
-        long nodes = await ExecAsync($"INSERT INTO nodes ({BulkColumns.Nodes}) SELECT {BulkColumns.Nodes} FROM bulk_nodes ORDER BY \"Id\" ON CONFLICT (\"Id\") DO NOTHING", ct);
-        long statements = await ExecAsync($"INSERT INTO statements ({BulkColumns.Statements}) SELECT {BulkColumns.Statements} FROM bulk_statements ORDER BY \"Id\" ON CONFLICT (\"Id\") DO NOTHING", ct);
-        long relations = await ExecAsync($"INSERT INTO relations ({BulkColumns.Relations}) SELECT {BulkColumns.Relations} FROM bulk_relations ORDER BY \"Id\" ON CONFLICT (\"Id\") DO NOTHING", ct);
+        await _inFlight;
+        long nodes = _directNodes, statements = _directStatements, relations = _directRelations;
+        if (_staged)
+        {
+            // In id order: the primary-key index then takes the rows page by page instead of at random (the ids are
+            // hashes), which is most of the cost of this step for large imports; the sort itself is cheap next to it.
+            await ExecAsync("SET LOCAL work_mem = '64MB'", ct);
+            nodes += await ExecAsync($"INSERT INTO nodes ({BulkColumns.Nodes}) SELECT {BulkColumns.Nodes} FROM bulk_nodes ORDER BY \"Id\" ON CONFLICT (\"Id\") DO NOTHING", ct);
+            statements += await ExecAsync($"INSERT INTO statements ({BulkColumns.Statements}) SELECT {BulkColumns.Statements} FROM bulk_statements ORDER BY \"Id\" ON CONFLICT (\"Id\") DO NOTHING", ct);
+            relations += await ExecAsync($"INSERT INTO relations ({BulkColumns.Relations}) SELECT {BulkColumns.Relations} FROM bulk_relations ORDER BY \"Id\" ON CONFLICT (\"Id\") DO NOTHING", ct);
+        }
         await _transaction.CommitAsync(ct);
         _committed = true;
         return new BulkWriteResult(nodes, statements, relations);
@@ -87,6 +129,8 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
 
     public async ValueTask DisposeAsync()
     {
+        // A batch still being sent when the import is abandoned: its error (if any) changes nothing, all is rolled back.
+        try { await _inFlight; } catch (Exception) { }
         if (!_committed) { try { await _transaction.RollbackAsync(); } catch (Exception e) when (e is InvalidOperationException or NpgsqlException) { } }
         await _transaction.DisposeAsync();
         await _connection.DisposeAsync();
@@ -98,68 +142,140 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// Fresh dataset if none of the ids of the first batch (its nodes, unless the import has none) is stored. A miss
+    /// here is not a correctness problem: the direct COPY of a batch with a stored id fails on the unique index and
+    /// falls back.
+    /// </summary>
+    private async Task DecidePathAsync(string table, Guid[] ids, CancellationToken ct)
+    {
+        if (_path != Path.Undecided) return;
+        await using var cmd = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {table} WHERE \"Id\" = ANY(@ids))", _connection, _transaction)
+            { CommandTimeout = 0 };
+        cmd.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
+        var stored = (bool)(await cmd.ExecuteScalarAsync(ct))!;
+        _path = stored ? Path.Staging : Path.Direct;
+    }
+
+    /// <summary>COPY one batch into its table inside a savepoint; false (rolled back, path now staging) on a stored id.</summary>
+    private async Task<bool> TryDirectAsync(Func<string, Task> copy, string table, CancellationToken ct)
+    {
+        if (_path != Path.Direct) return false;
+        await _transaction.SaveAsync(Savepoint, ct);
+        try
+        {
+            await copy(table);
+            await _transaction.ReleaseAsync(Savepoint, ct);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await _transaction.RollbackAsync(Savepoint, ct);
+            _path = Path.Staging;
+            return false;
+        }
+    }
+
     private async Task FlushNodesAsync(CancellationToken ct)
     {
         if (_nodes.Count == 0) return;
-        await using (var w = await _connection.BeginBinaryImportAsync($"COPY bulk_nodes ({BulkColumns.Nodes}) FROM STDIN (FORMAT BINARY)", ct))
+        var batch = _nodes;
+        _nodes = new List<BulkNode>(BatchRows);
+        await _inFlight;
+        _inFlight = Task.Run(async () =>
         {
-            foreach (var n in _nodes)
-            {
-                w.StartRow();
-                w.Write(n.Id.Value, NpgsqlDbType.Uuid);
-                w.Write(n.Kind.ToString(), NpgsqlDbType.Varchar);
-                w.Write(n.Caption, NpgsqlDbType.Varchar);
-                w.WriteNull();
-                w.WriteNull();
-                w.Write(0, NpgsqlDbType.Integer);
-                WriteProvenance(w, n.Reference);
-            }
-            await w.CompleteAsync(ct);
-        }
-        _nodes.Clear();
+            await DecidePathAsync("nodes", batch.Select(n => n.Id.Value).ToArray(), ct);
+            if (_path == Path.Direct) batch.Sort(static (a, b) => a.Id.Value.CompareTo(b.Id.Value));
+            if (await TryDirectAsync(t => CopyNodesAsync(t, batch, ct), "nodes", ct)) _directNodes += batch.Count;
+            else { await CopyNodesAsync("bulk_nodes", batch, ct); _staged = true; }
+        }, ct);
     }
 
     private async Task FlushStatementsAsync(CancellationToken ct)
     {
         if (_statements.Count == 0) return;
-        await using (var w = await _connection.BeginBinaryImportAsync($"COPY bulk_statements ({BulkColumns.Statements}) FROM STDIN (FORMAT BINARY)", ct))
+        await FlushNodesAsync(ct); // the direct path checks foreign keys per row: parents first
+        var batch = _statements;
+        _statements = new List<BulkStatement>(BatchRows);
+        await _inFlight;
+        _inFlight = Task.Run(async () =>
         {
-            foreach (var s in _statements)
-            {
-                w.StartRow();
-                w.Write(s.Id.Value, NpgsqlDbType.Uuid);
-                w.Write(s.NodeId.Value, NpgsqlDbType.Uuid);
-                w.Write(s.Property, NpgsqlDbType.Varchar);
-                w.Write(s.Value, NpgsqlDbType.Varchar);
-                WriteProvenance(w, s.Reference);
-            }
-            await w.CompleteAsync(ct);
-        }
-        _statements.Clear();
+            await DecidePathAsync("statements", batch.Select(x => x.Id.Value).ToArray(), ct);
+            if (_path == Path.Direct) batch.Sort(static (a, b) => a.Id.Value.CompareTo(b.Id.Value));
+            if (await TryDirectAsync(t => CopyStatementsAsync(t, batch, ct), "statements", ct)) _directStatements += batch.Count;
+            else { await CopyStatementsAsync("bulk_statements", batch, ct); _staged = true; }
+        }, ct);
     }
 
     private async Task FlushRelationsAsync(CancellationToken ct)
     {
         if (_relations.Count == 0) return;
-        await using (var w = await _connection.BeginBinaryImportAsync($"COPY bulk_relations ({BulkColumns.Relations}) FROM STDIN (FORMAT BINARY)", ct))
+        await FlushNodesAsync(ct);
+        var batch = _relations;
+        _relations = new List<BulkRelation>(BatchRows);
+        await _inFlight;
+        _inFlight = Task.Run(async () =>
         {
-            foreach (var r in _relations)
-            {
-                w.StartRow();
-                w.Write(r.Id.Value, NpgsqlDbType.Uuid);
-                w.Write(r.Type.ToString(), NpgsqlDbType.Varchar);
-                w.Write(r.Source.Value, NpgsqlDbType.Uuid);
-                w.Write(r.Target.Value, NpgsqlDbType.Uuid);
-                if (r.ValidFrom is { } f) w.Write(f, NpgsqlDbType.Date); else w.WriteNull();
-                if (r.ValidTo is { } t) w.Write(t, NpgsqlDbType.Date); else w.WriteNull();
-                w.Write(r.Weight, NpgsqlDbType.Double);
-                if (r.Detail is { } d) w.Write(d, NpgsqlDbType.Varchar); else w.WriteNull();
-                w.Write(0, NpgsqlDbType.Integer);
-                WriteProvenance(w, r.Reference);
-            }
-            await w.CompleteAsync(ct);
+            await DecidePathAsync("relations", batch.Select(r => r.Id.Value).ToArray(), ct);
+            if (_path == Path.Direct) batch.Sort(static (a, b) => a.Id.Value.CompareTo(b.Id.Value));
+            if (await TryDirectAsync(t => CopyRelationsAsync(t, batch, ct), "relations", ct)) _directRelations += batch.Count;
+            else { await CopyRelationsAsync("bulk_relations", batch, ct); _staged = true; }
+        }, ct);
+    }
+
+    private async Task CopyNodesAsync(string table, List<BulkNode> batch, CancellationToken ct)
+    {
+        await using var w = await _connection.BeginBinaryImportAsync($"COPY {table} ({BulkColumns.Nodes}) FROM STDIN (FORMAT BINARY)", ct);
+        w.Timeout = CopyTimeout;
+        foreach (var n in batch)
+        {
+            w.StartRow();
+            w.Write(n.Id.Value, NpgsqlDbType.Uuid);
+            w.Write(n.Kind.ToString(), NpgsqlDbType.Varchar);
+            w.Write(n.Caption, NpgsqlDbType.Varchar);
+            w.WriteNull();
+            w.WriteNull();
+            w.Write(0, NpgsqlDbType.Integer);
+            WriteProvenance(w, n.Reference);
         }
-        _relations.Clear();
+        await w.CompleteAsync(ct);
+    }
+
+    private async Task CopyStatementsAsync(string table, List<BulkStatement> batch, CancellationToken ct)
+    {
+        await using var w = await _connection.BeginBinaryImportAsync($"COPY {table} ({BulkColumns.Statements}) FROM STDIN (FORMAT BINARY)", ct);
+        w.Timeout = CopyTimeout;
+        foreach (var s in batch)
+        {
+            w.StartRow();
+            w.Write(s.Id.Value, NpgsqlDbType.Uuid);
+            w.Write(s.NodeId.Value, NpgsqlDbType.Uuid);
+            w.Write(s.Property, NpgsqlDbType.Varchar);
+            w.Write(s.Value, NpgsqlDbType.Varchar);
+            WriteProvenance(w, s.Reference);
+        }
+        await w.CompleteAsync(ct);
+    }
+
+    private async Task CopyRelationsAsync(string table, List<BulkRelation> batch, CancellationToken ct)
+    {
+        await using var w = await _connection.BeginBinaryImportAsync($"COPY {table} ({BulkColumns.Relations}) FROM STDIN (FORMAT BINARY)", ct);
+        w.Timeout = CopyTimeout;
+        foreach (var r in batch)
+        {
+            w.StartRow();
+            w.Write(r.Id.Value, NpgsqlDbType.Uuid);
+            w.Write(r.Type.ToString(), NpgsqlDbType.Varchar);
+            w.Write(r.Source.Value, NpgsqlDbType.Uuid);
+            w.Write(r.Target.Value, NpgsqlDbType.Uuid);
+            if (r.ValidFrom is { } f) w.Write(f, NpgsqlDbType.Date); else w.WriteNull();
+            if (r.ValidTo is { } t) w.Write(t, NpgsqlDbType.Date); else w.WriteNull();
+            w.Write(r.Weight, NpgsqlDbType.Double);
+            if (r.Detail is { } d) w.Write(d, NpgsqlDbType.Varchar); else w.WriteNull();
+            w.Write(0, NpgsqlDbType.Integer);
+            WriteProvenance(w, r.Reference);
+        }
+        await w.CompleteAsync(ct);
     }
 
     // Column order as BulkColumns.Provenance.
