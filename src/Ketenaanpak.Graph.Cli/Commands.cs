@@ -86,6 +86,15 @@ public static class Commands
             stderr.WriteLine($"ketenaanpak {args[0]}: {e.Message}");
             return 2;
         }
+        catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // The store could not be reached or refused a write: one line that says so and a non-zero exit, not a stack
+            // trace. Every command writes in one transaction, so what failed left nothing behind.
+            var reason = e.GetBaseException().Message.ReplaceLineEndings(" ");
+            stdout.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { command = args[0], ok = false, error = $"store error: {reason}" }));
+            stderr.WriteLine($"ketenaanpak {args[0]}: the store could not be reached or refused the change: {reason}");
+            return 1;
+        }
     }
 
     private static int Unknown(string command, TextWriter stderr)

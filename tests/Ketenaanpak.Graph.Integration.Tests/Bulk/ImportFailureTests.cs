@@ -58,6 +58,23 @@ public sealed class ImportFailureTests(SqliteTestStore store) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task Import_StoreUnreachable_SaysSoInOneLineAndExitsNonZero()
+    {
+        // A PostgreSQL server that is not there (nothing listens on port 1): a store error, not a crash with a stack trace.
+        var mexico = Ketenaanpak.Graph.TestKit.RepositoryPaths.Dataset("mexico_human_trafficking_edgelist.txt");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await Ketenaanpak.Graph.Cli.Commands.RunAsync(["import", mexico, "--dataset", "mexico", "--Storage:Provider", "PostgreSql",
+            "--ConnectionStrings:Graph", "Host=127.0.0.1;Port=1;Database=geen;Username=geen;Password=geen;Timeout=3", "--Demo:Enabled", "false"], stdout, stderr);
+        Assert.Equal(1, code);
+        Assert.Contains("the store could not be reached", stderr.ToString());
+        Assert.DoesNotContain("   at ", stderr.ToString()); // no stack trace
+        var json = System.Text.Json.JsonDocument.Parse(stdout.ToString().Trim().Split('\n')[^1]).RootElement;
+        Assert.False(json.GetProperty("ok").GetBoolean());
+        Assert.Equal("import", json.GetProperty("command").GetString());
+    }
+
+    [Fact]
     public async Task Import_UnknownFlagOrDataset_IsAUsageError()
     {
         var (code, _, stderr) = await BulkCli.RunAsync(store, "import", "/work/nergens.csv");
