@@ -1,17 +1,19 @@
 // The network explorer (/verkenner): start from a node, a dossier, a saved view or a search; expand on double-click
 // (capped, "meer tonen"), collapse, hide, pin, undo; filters; size by centrality; layouts; paths; saved views; exports.
-import { getJson, post, del, toElements, baseStyle, el, message, withBusy, roleNames, kindLabels } from './explorer-common.js';
+import { getJson, post, toElements, baseStyle, el, message, withBusy, kindLabels } from './explorer-common.js';
 import { exportPng, exportSvg, exportServer } from './explorer-export.js';
 import { readFilters, applyFilters, refreshFilterChoices, refreshFilterChoicesFrom, writeFilters, settleFilters, filterTests, showFilterCount } from './explorer-filters.js';
 import { forceLayout } from './explorer-layout.js';
+import { sizeByCentrality as sizeNodes, degreeSizes } from './explorer-centrality.js';
+import { layoutRunner } from './explorer-run-layout.js';
+import { panels } from './explorer-panels.js';
+import { pathTools } from './explorer-paths.js';
+import { savedViews } from './explorer-views.js';
 
 const PAGE = 15;          // neighbours per expansion; "meer tonen" fetches the next page
 const HISTORY = 25;       // undo steps kept
 // Above this many nodes the force-directed layout is our own Barnes–Hut one instead of fCoSE (seconds → tenths).
 const QUICK_LAYOUT_ABOVE = 400;
-// Big views list this many nodes (first by name, plus the selected ones) until the analyst asks for all of them: 2,000
-// <option> rows cost more to build than the drawing's layout, and nobody scrolls through them.
-const LIST_FIRST = 200;
 // Labels are 10 px and Cytoscape skips text smaller than 8 px on screen (min-zoomed-font-size), so below this zoom no
 // label is visible anyway; a big view leaves them empty (class "bare") until it is zoomed in this far.
 const LABEL_ZOOM = 0.8;
@@ -29,6 +31,13 @@ const quickAbove = () => window.verkenner.quickLayoutAbove ?? QUICK_LAYOUT_ABOVE
 // it is added), 'batch' (fourth session: added, then placed inside one batch), 'legacy' (third session's path; also
 // window.verkenner.legacyDraw = true).
 const drawPath = () => window.verkenner.legacyDraw ? 'legacy' : window.verkenner.drawPath ?? 'placed';
+
+// The sections in their own modules get the page's cy, state and helpers here (no globals beyond window.verkenner).
+const sizeByCentrality = () => sizeNodes(cy);
+const runLayout = layoutRunner({ cy, state, quickAbove });
+const { refreshNodeList, showDetails } = panels({ cy, state });
+const { findPaths, whyCentral } = pathTools({ cy, state, $, requireSelection, remember, addGraph, afterChange });
+const { saveView, listViews } = savedViews({ cy, $, run, openView });
 
 // Big views draw their nodes straight onto the canvas instead of through Cytoscape's per-element texture cache. The
 // cache first draws each node into a shared texture and then copies it onto the canvas; on a canvas without a GPU
@@ -125,17 +134,6 @@ function drawPlaced(graph) {
     showFilterCount(out.size);
     if (!sizes) sizeByCentrality();
     refreshNodeList();
-}
-
-/** Node size by degree on plain data, as sizeByCentrality('graad') computes it on the drawn elements. */
-function degreeSizes(ids, links) {
-    const degree = new Map(ids.map(id => [id, 0]));
-    for (const [a, b] of links) { degree.set(a, degree.get(a) + 1); degree.set(b, degree.get(b) + 1); }
-    let max = 1e-9;
-    degree.forEach(v => { if (v > max) max = v; });
-    const sizes = new Map();
-    degree.forEach((v, id) => sizes.set(id, Math.round(18 + 42 * (v / max))));
-    return sizes;
 }
 
 /** The fourth session's path (added, filtered and placed inside one batch), kept for the benchmark's before/after. */
@@ -248,128 +246,6 @@ function updateCounts() {
     $('telling').textContent = `${cy.nodes(':visible').length} entiteiten, ${cy.edges(':visible').length} relaties in beeld`;
 }
 
-function centralityScores(kind) {
-    const eles = cy.elements(':visible');
-    const nodes = eles.nodes();
-    const scores = new Map();
-    if (kind === 'graad') {
-        // Cytoscape's degreeCentralityNormalized intersects collections per node (O(n·m)); counting is O(m).
-        nodes.forEach(n => scores.set(n.id(), 0));
-        // Ids from the data: e.source() builds a collection per call (20,000 of them for 5,000 relations).
-        eles.edges().forEach(e => {
-            const d = e.data();
-            scores.set(d.source, scores.get(d.source) + 1);
-            scores.set(d.target, scores.get(d.target) + 1);
-        });
-    } else if (kind === 'tussenheid') {
-        const bc = eles.betweennessCentrality({});
-        nodes.forEach(n => scores.set(n.id(), bc.betweennessNormalized(n)));
-    } else if (kind === 'nabijheid') {
-        const cc = eles.closenessCentralityNormalized({});
-        nodes.forEach(n => scores.set(n.id(), cc.closeness(n)));
-    } else if (kind === 'pagerank') {
-        const pr = eles.pageRank({});
-        nodes.forEach(n => scores.set(n.id(), pr.rank(n)));
-    }
-    return scores;
-}
-
-function sizeByCentrality() {
-    const kind = $('grootte').value;
-    const tooBig = cy.nodes(':visible').length > 1500 && kind !== 'graad';
-    if (kind === 'geen' || tooBig) {
-        cy.nodes().removeData('size');
-        if (tooBig) message('melding', 'Bij meer dan 1.500 entiteiten wordt de grootte alleen naar graad berekend.');
-        return;
-    }
-    const scores = centralityScores(kind);
-    let max = 1e-9;
-    scores.forEach(v => { if (v > max) max = v; });
-    cy.batch(() => cy.nodes().forEach(n => n.data('size', Math.round(18 + 42 * ((scores.get(n.id()) || 0) / max)))));
-}
-
-const collator = new Intl.Collator('nl', { numeric: true }); // 2 before 10, as an analyst counts
-
-function refreshNodeList() {
-    const list = $('entiteiten');
-    const selected = new Set(cy.nodes(':selected').map(n => n.id()));
-    // Plain data and one collator: localeCompare per comparison was a visible part of drawing a big view.
-    let rows = cy.nodes().filter(n => !n.hasClass('filtered')).map(n => n.data());
-    rows.sort((a, b) => collator.compare(a.label, b.label));
-    const total = rows.length;
-    if (!state.listAll && total > LIST_FIRST) rows = rows.filter((d, i) => i < LIST_FIRST || selected.has(d.id));
-    list.replaceChildren(...rows.map(d => {
-        const o = el('option', `${d.label} (${d.kindLabel}, ${roleNames[d.role] || 'onbekend'})`);
-        o.value = d.id;
-        o.selected = selected.has(d.id);
-        return o;
-    }));
-    const more = listAllButton();
-    more.hidden = rows.length >= total;
-    more.textContent = `Toon alle ${total.toLocaleString('nl-NL')} entiteiten in de lijst (nu ${rows.length.toLocaleString('nl-NL')})`;
-}
-
-/** "Toon alle N": a big view lists its first LIST_FIRST nodes by name; this button (after the list, reachable by Tab)
- * lists the rest. Made here rather than in the view: only big views need it. */
-function listAllButton() {
-    let b = $('entiteiten-alle');
-    if (b) return b;
-    b = el('button', '', 'button small secondary');
-    b.type = 'button';
-    b.id = 'entiteiten-alle';
-    b.hidden = true;
-    b.addEventListener('click', () => { state.listAll = true; refreshNodeList(); $('entiteiten').focus(); });
-    $('entiteiten').after(b);
-    return b;
-}
-
-// ---------- layouts ----------
-function runLayout() {
-    const name = $('layout').value;
-    const eles = cy.elements(':visible');
-    if (eles.empty()) return Promise.resolve();
-    let options;
-    if (name === 'concentrisch') {
-        const scores = centralityScores($('grootte').value === 'geen' ? 'graad' : $('grootte').value);
-        options = { name: 'concentric', concentric: n => scores.get(n.id()) || 0, levelWidth: () => 0.1, minNodeSpacing: 12, animate: false };
-    } else if (name === 'hierarchisch') {
-        const roots = cy.nodes(':selected:visible');
-        options = { name: 'breadthfirst', roots: roots.nonempty() ? roots : eles.nodes().max(n => n.degree()).ele, directed: false, spacingFactor: 1.1, animate: false };
-    } else if (eles.nodes().length > quickAbove()) {
-        options = quickLayoutOptions(eles);
-    } else {
-        options = { name: 'fcose', quality: eles.length > 3000 ? 'draft' : 'default', randomize: true, animate: false, nodeRepulsion: 6000,
-            idealEdgeLength: 70, numIter: eles.length > 3000 ? 1000 : 2500, fixedNodeConstraint: fixedNodes() };
-    }
-    return withBusy(() => new Promise(resolve => {
-        const layout = eles.layout({ ...options, fit: true, padding: 30 });
-        layout.one('layoutstop', () => {
-            state.placed = true;
-            // A handful of nodes should not fill the screen at giant size.
-            if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(eles); }
-            resolve();
-        });
-        layout.run();
-    }));
-}
-
-/** Positions from explorer-layout.js, applied in one go by Cytoscape's preset layout. After the first drawing of a
- * big view, an expansion refines the current positions instead of starting over (the analyst keeps their bearings). */
-function quickLayoutOptions(eles) {
-    const nodes = eles.nodes();
-    const start = new Map();
-    nodes.forEach(n => { const p = n.position(); start.set(n.id(), { x: p.x, y: p.y }); });
-    const positions = forceLayout(nodes.map(n => n.id()), eles.edges().map(e => [e.data('source'), e.data('target')]), {
-        start, pinned: new Set(nodes.filter(n => n.locked()).map(n => n.id())), incremental: state.placed, edgeLength: 55
-    });
-    return { name: 'preset', positions: n => positions.get(n.id()) };
-}
-
-function fixedNodes() {
-    const pinned = cy.nodes(':locked:visible');
-    return pinned.length > 0 ? pinned.map(n => ({ nodeId: n.id(), position: n.position() })) : undefined;
-}
-
 // ---------- node actions ----------
 function selectedNodes() { return cy.nodes(':selected'); }
 
@@ -421,123 +297,6 @@ function pinSelected() {
     const allLocked = s.every(n => n.locked());
     s.forEach(n => allLocked ? n.unlock() : n.lock());
     message('melding', allLocked ? 'Losgemaakt.' : `${s.length} entiteit(en) vastgezet: de opmaak laat ze op hun plaats.`);
-}
-
-function showDetails(node) {
-    const box = $('details');
-    if (!node) { box.replaceChildren(el('p', 'Kies een entiteit om haar gegevens te zien.', 'empty')); return; }
-    const d = node.data();
-    const dl = el('dl', null, 'facts');
-    const row = (k, v) => { dl.append(el('dt', k), el('dd', v ?? '—')); };
-    row('Naam', d.label); row('Soort', d.kindLabel); row('Rol', roleNames[d.role] || 'onbekend'); row('Bronpartner', d.partner);
-    row('Beoordeling', d.grading); row('Relaties in beeld', node.connectedEdges(':visible').length);
-    if (state.more.get(d.id) > 0) row('Nog niet getoond', `${state.more.get(d.id)} buren`);
-    const link = el('a', 'Entiteit openen');
-    link.href = `/entiteiten/${encodeURIComponent(d.id)}`;
-    box.replaceChildren(el('h3', d.label), dl, link);
-}
-
-// ---------- paths ----------
-function pathEnds() {
-    const order = state.selectionOrder.filter(id => cy.getElementById(id).selected());
-    return order.length >= 2 ? [order[order.length - 2], order[order.length - 1]] : null;
-}
-
-function highlight(path) {
-    cy.elements().removeClass('path');
-    path.nodes.forEach(id => cy.getElementById(id).addClass('path'));
-    path.edges.forEach(id => cy.getElementById(id).addClass('path'));
-}
-
-async function findPaths(k) {
-    const ends = pathEnds();
-    if (!ends) { message('melding', 'Kies eerst twee entiteiten (klik op de eerste, daarna met Shift op de tweede).', 'warn'); return; }
-    const result = await getJson(`/api/paths?from=${ends[0]}&to=${ends[1]}&k=${k}`);
-    const box = $('paden');
-    if (result.paths.length === 0) {
-        box.replaceChildren(el('p', 'Er is geen verbinding tussen deze twee entiteiten in wat u mag zien.', 'empty'));
-        return;
-    }
-    remember('paden');
-    const added = addGraph(result.elements);
-    if (added.nonempty()) await afterChange(true); else await afterChange(false);
-    const label = id => cy.getElementById(id).data('label') || id;
-    const list = el('ol', null, 'path-list');
-    result.paths.forEach((p, i) => {
-        const b = el('button', `${p.length} stap${p.length === 1 ? '' : 'pen'}: ${p.nodes.map(label).join(' → ')}`, 'path-button');
-        b.type = 'button';
-        b.addEventListener('click', () => highlight(p));
-        const li = el('li'); li.append(b); list.append(li);
-        if (i === 0) highlight(p);
-    });
-    box.replaceChildren(el('h3', k === 1 ? 'Kortste pad' : `${result.paths.length} kortste paden`), list);
-    message('melding', `Kortste pad: ${result.paths[0].length} stap(pen).`);
-}
-
-async function whyCentral() {
-    const s = requireSelection();
-    if (!s) return;
-    const id = s[0].id();
-    const result = await getJson(`/api/nodes/${id}/central-paths?top=10`);
-    const box = $('paden');
-    if (result.paths.length === 0) {
-        box.replaceChildren(el('p', 'Geen kortste paden lopen via deze entiteit (binnen drie stappen).', 'empty'));
-        return;
-    }
-    remember('waarom centraal');
-    const added = addGraph(result.elements);
-    await afterChange(added.nonempty());
-    const list = el('ol', null, 'path-list');
-    result.paths.forEach((p, i) => {
-        const b = el('button', `${p.fromLabel} ↔ ${p.toLabel}: ${Math.round(p.share * 100)}% van de kortste paden loopt via deze entiteit`, 'path-button');
-        b.type = 'button';
-        b.addEventListener('click', () => highlight(p.example));
-        const li = el('li'); li.append(b); list.append(li);
-        if (i === 0) highlight(p.example);
-    });
-    box.replaceChildren(el('h3', `Waarom centraal? Tussenheid ${result.localBetweenness.toFixed(1)} binnen ${result.radius} stappen (${result.neighbourhoodSize} entiteiten)`), list);
-}
-
-// ---------- saved views ----------
-async function saveView() {
-    const name = $('weergave-naam').value.trim();
-    const dossier = $('weergave-dossier').value.trim() || null;
-    const nodes = cy.nodes().map(n => ({ id: n.id(), x: n.position('x'), y: n.position('y'), pinned: n.locked() }));
-    const body = { name, dossier, state: { nodes, filters: readFilters(), layout: $('layout').value, sizeBy: $('grootte').value } };
-    const r = await post('/api/views', body).then(x => x.json());
-    message('melding', `Weergave "${name}" bewaard${dossier ? ` bij dossier ${dossier}` : ' (persoonlijk)'}.`);
-    await listViews();
-    return r.id;
-}
-
-async function listViews() {
-    const views = await getJson('/api/views');
-    const list = $('weergaven');
-    if (views.length === 0) { list.replaceChildren(el('li', 'Nog geen bewaarde weergaven.', 'empty')); return; }
-    list.replaceChildren(...views.map(v => {
-        const li = el('li');
-        const b = el('button', `${v.name}${v.dossier ? ` · ${v.dossier}` : ' · persoonlijk'}`, 'link-like');
-        b.type = 'button';
-        b.dataset.view = v.id;
-        b.addEventListener('click', () => run(() => openView(v.id)));
-        li.append(b, el('span', ` door ${v.owner}`, 'hint'));
-        if (v.mine) {
-            const remove = el('button', 'Verwijderen', 'button small secondary view-delete');
-            remove.type = 'button';
-            remove.dataset.deleteView = v.id;
-            remove.setAttribute('aria-label', `Weergave ${v.name} verwijderen`);
-            remove.addEventListener('click', () => run(() => deleteView(v)));
-            li.append(' ', remove);
-        }
-        return li;
-    }));
-}
-
-async function deleteView(v) {
-    if (!window.confirm(`Weergave "${v.name}" verwijderen? Dit kan niet ongedaan worden gemaakt.`)) return;
-    await del(`/api/views/${encodeURIComponent(v.id)}`);
-    message('melding', `Weergave "${v.name}" verwijderd.`);
-    await listViews();
 }
 
 // ---------- search ----------
