@@ -44,7 +44,8 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
     // every flush waits for the previous one, so batches reach the server in the order they were filled.
     private Task _inFlight = Task.CompletedTask;
     private volatile Path _path;
-    private long _directNodes, _directStatements, _directRelations;
+    // Rows written straight into each table (the direct path), by table name.
+    private readonly Dictionary<string, long> _direct = new() { ["nodes"] = 0, ["statements"] = 0, ["relations"] = 0 };
     private bool _staged, _committed;
 
     private PostgreSqlBulkGraphWriter(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportProvenance p)
@@ -112,7 +113,7 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         await FlushStatementsAsync(ct);
         await FlushRelationsAsync(ct);
         await _inFlight;
-        long nodes = _directNodes, statements = _directStatements, relations = _directRelations;
+        long nodes = _direct["nodes"], statements = _direct["statements"], relations = _direct["relations"];
         if (_staged)
         {
             // In id order: the primary-key index then takes the rows page by page instead of at random (the ids are
@@ -181,14 +182,7 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         if (_nodes.Count == 0) return;
         var batch = _nodes;
         _nodes = new List<BulkNode>(BatchRows);
-        await _inFlight;
-        _inFlight = Task.Run(async () =>
-        {
-            await DecidePathAsync("nodes", batch.Select(n => n.Id.Value).ToArray(), ct);
-            if (_path == Path.Direct) batch.Sort(static (a, b) => a.Id.Value.CompareTo(b.Id.Value));
-            if (await TryDirectAsync(t => CopyNodesAsync(t, batch, ct), "nodes", ct)) _directNodes += batch.Count;
-            else { await CopyNodesAsync("bulk_nodes", batch, ct); _staged = true; }
-        }, ct);
+        await SendAsync(batch, "nodes", n => n.Id.Value, CopyNodesAsync, ct);
     }
 
     private async Task FlushStatementsAsync(CancellationToken ct)
@@ -197,14 +191,7 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         await FlushNodesAsync(ct); // the direct path checks foreign keys per row: parents first
         var batch = _statements;
         _statements = new List<BulkStatement>(BatchRows);
-        await _inFlight;
-        _inFlight = Task.Run(async () =>
-        {
-            await DecidePathAsync("statements", batch.Select(x => x.Id.Value).ToArray(), ct);
-            if (_path == Path.Direct) batch.Sort(static (a, b) => a.Id.Value.CompareTo(b.Id.Value));
-            if (await TryDirectAsync(t => CopyStatementsAsync(t, batch, ct), "statements", ct)) _directStatements += batch.Count;
-            else { await CopyStatementsAsync("bulk_statements", batch, ct); _staged = true; }
-        }, ct);
+        await SendAsync(batch, "statements", x => x.Id.Value, CopyStatementsAsync, ct);
     }
 
     private async Task FlushRelationsAsync(CancellationToken ct)
@@ -213,13 +200,22 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         await FlushNodesAsync(ct);
         var batch = _relations;
         _relations = new List<BulkRelation>(BatchRows);
+        await SendAsync(batch, "relations", r => r.Id.Value, CopyRelationsAsync, ct);
+    }
+
+    /// <summary>
+    /// Sends one batch of <paramref name="table"/> after the previous one: straight into the table on the direct path
+    /// (sorted by id, in a savepoint), else — or when the direct COPY met a stored id — into its staging table.
+    /// </summary>
+    private async Task SendAsync<T>(List<T> batch, string table, Func<T, Guid> id, Func<string, List<T>, CancellationToken, Task> copy, CancellationToken ct)
+    {
         await _inFlight;
         _inFlight = Task.Run(async () =>
         {
-            await DecidePathAsync("relations", batch.Select(r => r.Id.Value).ToArray(), ct);
-            if (_path == Path.Direct) batch.Sort(static (a, b) => a.Id.Value.CompareTo(b.Id.Value));
-            if (await TryDirectAsync(t => CopyRelationsAsync(t, batch, ct), "relations", ct)) _directRelations += batch.Count;
-            else { await CopyRelationsAsync("bulk_relations", batch, ct); _staged = true; }
+            await DecidePathAsync(table, batch.Select(id).ToArray(), ct);
+            if (_path == Path.Direct) batch.Sort((a, b) => id(a).CompareTo(id(b)));
+            if (await TryDirectAsync(t => copy(t, batch, ct), table, ct)) _direct[table] += batch.Count;
+            else { await copy("bulk_" + table, batch, ct); _staged = true; }
         }, ct);
     }
 
