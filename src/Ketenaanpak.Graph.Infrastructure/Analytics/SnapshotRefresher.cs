@@ -14,6 +14,31 @@ public sealed class SnapshotRefresher(GraphSnapshotService snapshots, HubWarmer 
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
+    private Task _warming = Task.CompletedTask;
+
+    /// <summary>
+    /// Warms the current graph once, whoever built it (this loop, or a request that needed it fresh) — beside this loop,
+    /// not in it: at 10^6 nodes a warm-up takes seconds per profile, and the next snapshot must not wait for it (the
+    /// warm-up gives up as soon as a newer graph is in use; the next round then warms that one).
+    /// </summary>
+    private void WarmInBackground(CancellationToken stoppingToken)
+    {
+        var current = snapshots.Current;
+        if (ReferenceEquals(current, warmer.LastWarmed) || !_warming.IsCompleted) return;
+        _warming = Task.Run(() =>
+        {
+            try
+            {
+                warmer.Warm(current, () => !ReferenceEquals(current, snapshots.Current), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                log.LogError(e, "Warming the explorer's hub degrees failed; expands count them themselves");
+            }
+        }, CancellationToken.None);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -21,10 +46,7 @@ public sealed class SnapshotRefresher(GraphSnapshotService snapshots, HubWarmer 
             try
             {
                 await snapshots.RefreshIfChangedAsync(stoppingToken);
-                // Whoever built the current graph (this loop, or a request that needed it fresh), warm it once.
-                var current = snapshots.Current;
-                if (!ReferenceEquals(current, warmer.LastWarmed))
-                    warmer.Warm(current, () => !ReferenceEquals(current, snapshots.Current), stoppingToken);
+                WarmInBackground(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
