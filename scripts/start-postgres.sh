@@ -14,3 +14,8 @@ su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='ketenaanpak'\"
   su postgres -c "psql -q -c \"CREATE ROLE ketenaanpak LOGIN CREATEDB PASSWORD 'ketenaanpak'\""
 su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='ketenaanpak'\"" | grep -q 1 || \
   su postgres -c "psql -q -c \"CREATE DATABASE ketenaanpak OWNER ketenaanpak\""
+# The bulk import skips the per-row foreign-key triggers for rows whose nodes it has just COPYed itself (ADR-008); that
+# needs the right to set session_replication_role. A second role without that right lets the tests check the other path.
+su postgres -c "psql -q -c \"GRANT SET ON PARAMETER session_replication_role TO ketenaanpak\""
+su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='ketenaanpak_beperkt'\"" | grep -q 1 || \
+  su postgres -c "psql -q -c \"CREATE ROLE ketenaanpak_beperkt LOGIN PASSWORD 'ketenaanpak_beperkt'\""

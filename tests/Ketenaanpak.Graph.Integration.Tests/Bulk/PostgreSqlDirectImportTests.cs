@@ -2,6 +2,7 @@ using Ketenaanpak.Graph.Application.Bulk;
 using Ketenaanpak.Graph.Domain.Common;
 using Ketenaanpak.Graph.Domain.Graph;
 using Ketenaanpak.Graph.Infrastructure.Bulk;
+using Ketenaanpak.Graph.Infrastructure.Persistence;
 using Ketenaanpak.Graph.Integration.Tests.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -93,6 +94,56 @@ public sealed class PostgreSqlDirectImportTests(PostgreSqlTestStore store) : ICl
             Assert.Equal("direct", ((PostgreSqlBulkGraphWriter)writer).PathTaken);
         }
         Assert.Equal(0, await CountNodesAsync(rows));
+    }
+
+    [Fact]
+    public async Task Writer_FreshDataset_SkipsForeignKeyTriggersOnlyForRowsOnItsOwnNodes()
+    {
+        var own = Rows("eigen");
+        var factory = new BulkGraphWriterFactory(Options.Create(store.Options));
+        await using (var writer = await factory.BeginAsync(await ProvenanceAsync("eigen"), CancellationToken.None))
+        {
+            await AddAsync(writer, own);
+            Assert.Equal(new BulkWriteResult(3, 1, 2), await writer.CommitAsync(CancellationToken.None));
+            // Needs GRANT SET ON PARAMETER session_replication_role (scripts/start-postgres.sh gives it to the test role).
+            Assert.Equal(3, ((PostgreSqlBulkGraphWriter)writer).RowsWithoutForeignKeyTriggers);
+        }
+
+        // A relation from a new dataset to a committed node of another: its batch keeps the checks (and their row lock,
+        // which stops a concurrent delete of that node until this import commits).
+        var other = Rows("ander");
+        var bridge = new BulkRelation(ImportKeys.RelationIdFor("ander", "brug"), RelationType.Associate, other.Nodes[0].Id, own.Nodes[0].Id,
+            1, null, null, null, "import|ander|t.csv:9|brug");
+        await using (var writer = await factory.BeginAsync(await ProvenanceAsync("ander"), CancellationToken.None))
+        {
+            await AddAsync(writer, other with { Relations = [.. other.Relations, bridge] });
+            Assert.Equal(new BulkWriteResult(3, 1, 3), await writer.CommitAsync(CancellationToken.None));
+            Assert.Equal(1, ((PostgreSqlBulkGraphWriter)writer).RowsWithoutForeignKeyTriggers); // the statement only
+            Assert.Equal("direct", ((PostgreSqlBulkGraphWriter)writer).PathTaken);
+        }
+        await using var db = store.NewContext();
+        Assert.Equal(0, await db.Relations.CountAsync(r => !db.Nodes.Any(n => n.Id == r.SourceId) || !db.Nodes.Any(n => n.Id == r.TargetId)));
+    }
+
+    [Fact]
+    public async Task Writer_RoleWithoutTheGrant_ChecksEveryRowAndStillImports()
+    {
+        const string role = "ketenaanpak_beperkt"; // made by scripts/start-postgres.sh, without the right to set session_replication_role
+        await using (var owner = new NpgsqlConnection(store.ConnectionString))
+        {
+            await owner.OpenAsync();
+            await using var grant = new NpgsqlCommand($"GRANT USAGE ON SCHEMA public TO {role}; GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO {role}", owner);
+            await grant.ExecuteNonQueryAsync();
+        }
+        var restricted = new NpgsqlConnectionStringBuilder(store.ConnectionString) { Username = role, Password = role }.ConnectionString;
+        var factory = new BulkGraphWriterFactory(Options.Create(new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = restricted }));
+        var rows = Rows("beperkt");
+        await using var writer = await factory.BeginAsync(await ProvenanceAsync("beperkt"), CancellationToken.None);
+        await AddAsync(writer, rows);
+
+        Assert.Equal(new BulkWriteResult(3, 1, 2), await writer.CommitAsync(CancellationToken.None));
+        Assert.Equal("direct", ((PostgreSqlBulkGraphWriter)writer).PathTaken);
+        Assert.Equal(0, ((PostgreSqlBulkGraphWriter)writer).RowsWithoutForeignKeyTriggers);
     }
 
     [Fact]
