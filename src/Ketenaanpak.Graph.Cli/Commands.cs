@@ -23,6 +23,9 @@ public static class Commands
           bench <algo> ...            ours and the igraph/networkx peer on the same generated file, with the ratio
           bench expand --nodes N [--edges M] [--requests R] [--cap C] [--hops H] [--before]
                                       p50/p95 of the explorer's expand (access policy + audit) on a generated store
+          bench bulk --input DIR [--dataset NAME] [--export graphml,neo4j-csv] [--out DIR] [--peer igraph|networkx|none]
+                                      import a generated folder into the configured store, export it, and let the
+                                      peer read the same edges.csv: wall/CPU per step (and the local PostgreSQL's CPU)
           resolve --all               compare every entity in the store: exact-key duplicates merged (as a system
                                       judgement), fuzzy person candidates queued for the analysts (/koppelen)
           resolve-bench --seed S [--stored N] [--new N] [--duplicates F]
@@ -69,6 +72,7 @@ public static class Commands
                 "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
                 "generate" => GenerateCommand.Run(rest, stdout, stderr),
                 "analyse" or "analyze" => Analyse.AnalyseCommand.Run(rest, stdout, stderr),
+                "bench" when rest.FirstOrDefault() == "bulk" => await Bench.BulkBenchCommand.RunAsync(rest[1..], stdout, stderr),
                 "bench" when rest.FirstOrDefault() == "expand" => await Bench.ExpandBenchCommand.RunAsync(rest[1..], stdout, stderr),
                 "bench" => Analyse.BenchCommand.Run(rest, stdout, stderr),
                 "resolve" => await ResolveCommand.RunAsync(rest, stdout, stderr),

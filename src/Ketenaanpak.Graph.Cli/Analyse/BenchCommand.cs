@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ketenaanpak.Graph.Analytics.Io;
 using Ketenaanpak.Graph.Analytics.Paths;
+using Ketenaanpak.Graph.Cli.Common;
 
 namespace Ketenaanpak.Graph.Cli.Analyse;
 
@@ -29,7 +30,7 @@ public static class BenchCommand
                 return 2;
             }
             string algo = a.Positional[0];
-            string peers = FindPeers();
+            string peers = Peers.Find();
             string input = a.Get("input") ?? Generate(peers, (int)a.Long("n", 10_000), (int)a.Long("m", 50_000), (int)a.Long("seed", 1));
             if (algo == "snapshot")
             {
@@ -53,7 +54,7 @@ public static class BenchCommand
                 ["algo"] = algo, ["file"] = input, ["n"] = data.NodeCount, ["m"] = data.EdgeCount,
                 ["ours_compute_s"] = Math.Round(compute, 4), ["ours_load_s"] = Math.Round(load, 4),
                 ["ours_compute_cpu_s"] = Math.Round(cpu, 3),
-                ["load_average"] = LoadAverage(),
+                ["load_average"] = Peers.LoadAverage(),
                 ["threads"] = request.Threads <= 0 ? Environment.ProcessorCount : request.Threads,
             };
             foreach (var key in new[] { "components", "articulation_points", "bridges", "communities", "modularity", "maxflow", "cut_size", "separable" })
@@ -90,62 +91,19 @@ public static class BenchCommand
         }
     }
 
-    private static string FindPeers()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Ketenaanpak.Graph.sln"))) continue;
-            var p = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "bench", "peers.py"));
-            if (File.Exists(p)) return p;
-        }
-        var cwd = Path.GetFullPath(Path.Combine("..", "shared", "bench", "peers.py"));
-        return File.Exists(cwd) ? cwd : throw new IOException("shared/bench/peers.py not found next to the repository.");
-    }
-
     private static string Generate(string peers, int n, int m, int seed)
     {
         string path = Path.Combine(Path.GetTempPath(), $"ketenaanpak-gnm-{n}-{m}-{seed}.tsv");
-        if (!File.Exists(path)) Python(peers, $"gen {n} {m} {seed} {path}");
+        if (!File.Exists(path)) Peers.Python(peers, $"gen {n} {m} {seed} {path}");
         return path;
     }
 
     private static (JsonNode Json, double CpuSeconds) RunPeer(string peers, string algo, string input, string peer,
         string valuesPath, string? k)
     {
-        var output = Python(peers, $"run {algo} {input} --peer {peer} --values {valuesPath}" + (k is null ? "" : $" --k {k}"),
+        var output = Peers.Python(peers, $"run {algo} {input} --peer {peer} --values {valuesPath}" + (k is null ? "" : $" --k {k}"),
             out double cpu);
         return (JsonNode.Parse(output.Trim().Split('\n')[^1])!, cpu);
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
-
-    private static string Python(string peers, string arguments) => Python(peers, arguments, out _);
-
-    private static string Python(string peers, string arguments, out double cpuSeconds)
-    {
-        // Debian's interpreter has python3-igraph/python3-networkx; the python3 first on PATH may not. GNU time
-        // (when present) reports the child's CPU seconds, which .NET cannot read after the process has exited.
-        string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-        bool timed = File.Exists("/usr/bin/time");
-        var psi = timed
-            ? new ProcessStartInfo("/usr/bin/time", $"-f \"KETENAANPAK_CPU %U %S\" {python} {peers} {arguments}")
-            : new ProcessStartInfo(python, $"{peers} {arguments}");
-        psi.RedirectStandardOutput = true;
-        psi.RedirectStandardError = true;
-        using var p = Process.Start(psi) ?? throw new IOException("cannot start python3");
-        var stdoutTask = p.StandardOutput.ReadToEndAsync();
-        var stderrTask = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        cpuSeconds = double.NaN;
-        var cpuLine = stderrTask.Result.Split('\n').FirstOrDefault(l => l.StartsWith("KETENAANPAK_CPU ", StringComparison.Ordinal));
-        if (cpuLine is not null)
-        {
-            var f = cpuLine.Split(' ');
-            cpuSeconds = double.Parse(f[1], CultureInfo.InvariantCulture) + double.Parse(f[2], CultureInfo.InvariantCulture);
-        }
-        if (p.ExitCode != 0) throw new IOException($"peers.py {arguments} failed: {stderrTask.Result}");
-        return stdoutTask.Result;
     }
 
     private static double MaxRelativeDifference(string peerValues, IReadOnlyList<string> names, IReadOnlyList<double> ours)
