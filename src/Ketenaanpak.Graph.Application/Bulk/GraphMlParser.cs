@@ -20,7 +20,7 @@ public static class GraphMlParser
         var keys = new Dictionary<string, string>(StringComparer.Ordinal); // key id -> attr.name
         bool directed = false;
         string? nodeId = null, src = null, dst = null, edgeId = null;
-        bool edgeDirected = false;
+        bool edgeDirected = false, edgeDirectedGiven = false;
         int line = 0;
         var data = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string? error = null;
@@ -55,7 +55,9 @@ public static class GraphMlParser
                         src = x.GetAttribute("source");
                         dst = x.GetAttribute("target");
                         edgeId = x.GetAttribute("id");
+                        // GraphML's per-edge attribute; else the "directed" data key our export writes (read in FlushEdge).
                         edgeDirected = x.GetAttribute("directed") is { } d ? d == "true" : directed;
+                        edgeDirectedGiven = x.GetAttribute("directed") is not null;
                         line = info.LineNumber;
                         data.Clear();
                         if (x.IsEmptyElement) { yield return FlushEdge(); src = null; }
@@ -91,6 +93,7 @@ public static class GraphMlParser
             if (data.TryGetValue("weight", out var w) && !double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out weight))
                 return new ImportItem.Rejected(new ImportRejection(line, $"Gewicht '{w}' is geen getal."));
             var (a, b) = (src, dst);
+            if (!edgeDirectedGiven && data.TryGetValue("directed", out var dk) && bool.TryParse(dk.Trim(), out var fromKey)) edgeDirected = fromKey;
             if (!edgeDirected && !RelationTypeInfo.Of(type).Directed && string.CompareOrdinal(a, b) > 0) (a, b) = (b, a);
             DateOnly? from = null, to = null;
             if (data.TryGetValue("validFrom", out var vf)) { if (!TryDate(vf, out var d)) return Bad("begindatum", vf); from = d; }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ketenaanpak.Graph.Application.Bulk;
+using Ketenaanpak.Graph.Domain.Graph;
 using Ketenaanpak.Graph.Integration.Tests.Store;
 using Ketenaanpak.Graph.TestKit;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +89,40 @@ public abstract class RoundTripTests<TStore>(TStore store) : IClassFixture<TStor
             """;
         var (source, exported) = await RunPythonAsync(script, RepositoryPaths.Dataset(file), shape, graphml);
         Assert.Equal(source, exported);
+    }
+
+    [Fact]
+    public async Task GraphMlExport_OfAMixedGraph_ReadByNetworkxWithEachEdgesDirection()
+    {
+        // One directed (controls) and one symmetric (associate) relation: the graph is directed and the symmetric edge
+        // says so in its "directed" key. GraphML's own per-edge directed="false" made networkx refuse the whole file.
+        var dir = Directory.CreateTempSubdirectory("mixed-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(dir, "nodes.csv"), "id,kind,label\np1,Person,Piet\np2,Person,Anna\nc1,Company,Bouw BV\n");
+        await File.WriteAllTextAsync(Path.Combine(dir, "edges.csv"), "source,target,type,weight\np1,c1,Controls,1\np2,p1,Associate,2\n");
+        await BulkCli.ImportAsync(store, dir, "--format", "csv", "--dataset", "gemengd");
+        var graphml = Out("gemengd.graphml");
+        await BulkCli.ExportAsync(store, "--format", "graphml", "--dataset", "gemengd", "--out", graphml, "--force");
+
+        var script = """
+            import sys, networkx as nx
+            h = nx.read_graphml(sys.argv[1])
+            print(f"{h.is_directed()} {h.number_of_nodes()} {h.number_of_edges()}")
+            default = h.graph['edge_default']['directed']  # networkx keeps a key's <default> here, igraph applies it
+            print(" ".join(sorted(f"{d['type']}:{d.get('directed', default)}" for _, _, d in h.edges(data=True))))
+            """;
+        var (shape, edges) = await RunPythonAsync(script, graphml);
+        Assert.Equal("True 3 2", shape);
+        string controls = RelationTypeInfo.Of(RelationType.Controls).Neo4jType, associate = RelationTypeInfo.Of(RelationType.Associate).Neo4jType;
+        Assert.Equal(string.Join(" ", new[] { $"{controls}:True", $"{associate}:False" }.Order(StringComparer.Ordinal)), edges);
+
+        // And our own import reads it back with both types (the direction comes from the type, the key agrees).
+        var again = await BulkCli.ImportAsync(store, graphml, "--format", "graphml", "--dataset", "gemengd-terug");
+        Assert.Equal(0, again.Long("rejected"));
+        var (_, relations) = await GraphOf("gemengd-terug");
+        Assert.Equal(2, relations.Length);
+        Assert.Contains(relations, r => r.Contains($"|{RelationType.Controls}|"));
+        Assert.Contains(relations, r => r.Contains($"|{RelationType.Associate}|"));
+        Directory.Delete(dir, true);
     }
 
     private static async Task<(string, string)> RunPythonAsync(string script, params string[] args)

@@ -6,10 +6,15 @@ using Ketenaanpak.Graph.Domain.Graph;
 namespace Ketenaanpak.Graph.Application.Bulk.Export;
 
 /// <summary>
-/// GraphML (graphml.graphdrawing.org) as Gephi, yEd and networkx read it: string/double keys declared up front, the
-/// graph undirected when every exported relation type is undirected (imported networks), else directed with a
-/// per-edge "directed" attribute for the symmetric types.
+/// GraphML (graphml.graphdrawing.org) as Gephi, yEd, igraph and networkx read it: string/double keys declared up
+/// front, the graph undirected when every exported relation type is undirected (imported networks), else directed,
+/// with a boolean edge key "directed" (default true) that is false on the symmetric types (knows, family, …).
 /// </summary>
+/// <remarks>
+/// Not GraphML's own per-edge <c>directed="false"</c> attribute: networkx refuses every file that has one in a directed
+/// graph ("directed=false edge found in directed graph"), and igraph ignores it. A data key reads everywhere and keeps
+/// the fact; our own import reads either.
+/// </remarks>
 /// <remarks>
 /// Written by hand into a large <see cref="StreamWriter"/> buffer, byte for byte what an indenting
 /// <see cref="System.Xml.XmlWriter"/> wrote before (the previous writer; <see cref="XmlText"/> falls back to one for
@@ -33,6 +38,11 @@ public sealed class GraphMlExportWriter(Stream output) : IExportWriter
         Key("type", "edge", "string"); Key("weight", "edge", "double"); Key("detail", "edge", "string");
         Key("validFrom", "edge", "string"); Key("validTo", "edge", "string"); Key("storeId", "edge", "string");
         foreach (var p in ExportValues.ProvenanceNames) Key(p, "all", "string");
+        if (header.Directed)
+        {
+            _w.Write(NewLine);
+            _w.Write("  <key id=\"e_directed\" for=\"edge\" attr.name=\"directed\" attr.type=\"boolean\"><default>true</default></key>");
+        }
         _w.Write(NewLine);
         _w.Write("  <graph id=\"");
         XmlText.Attribute(_w, header.Dataset ?? "ketenaanpak");
@@ -72,8 +82,9 @@ public sealed class GraphMlExportWriter(Stream output) : IExportWriter
         XmlText.Attribute(_w, r.Source);
         _w.Write("\" target=\"");
         XmlText.Attribute(_w, r.Target);
-        _w.Write(_directed && !info.Directed ? "\" directed=\"false\">" : "\">");
+        _w.Write("\">");
         Data(EdgeKey.Type, info.Neo4jType);
+        if (_directed && !info.Directed) DataRaw(EdgeKey.Directed, "false");
         Span<char> buffer = stackalloc char[36];
         r.Weight.TryFormat(buffer, out int length, "R", CultureInfo.InvariantCulture);
         DataRaw(EdgeKey.Weight, buffer[..length]);
@@ -143,7 +154,7 @@ public sealed class GraphMlExportWriter(Stream output) : IExportWriter
     private static class EdgeKey
     {
         public static readonly string Type = Open("e_type"), Weight = Open("e_weight"), Detail = Open("e_detail"), ValidFrom = Open("e_validFrom"),
-            ValidTo = Open("e_validTo"), StoreId = Open("e_storeId");
+            ValidTo = Open("e_validTo"), StoreId = Open("e_storeId"), Directed = Open("e_directed");
     }
 
     private void Data(string open, string? value)
