@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Ketenaanpak.Graph.Application.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +37,10 @@ public sealed class StoreInitialiser(IServiceProvider services, IOptions<Storage
         var db = scope.ServiceProvider.GetRequiredService<GraphDbContext>();
         if (options.MigrateOnStart)
         {
+            // On an empty PostgreSQL database EF reads the history table before it creates it and logs the failed
+            // read as two "fail:" lines, which an installer takes for an error (dotnet/efcore#37328). Creating the
+            // (empty) history table first avoids them; it is what the first migration would do anyway.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
