@@ -29,6 +29,12 @@ public sealed record ReportRow(string Key, string Label, int Year, int PreviousY
 /// </summary>
 public sealed record ReportSection(string Code, string Title, string Explanation, FigureUnit Unit, bool AboutPersons, IReadOnlyList<ReportRow> Rows)
 {
+    /// <summary>
+    /// Every person counts in exactly one row (nationality, sex, age), so the rows add up to the published person
+    /// total: one suppressed cell could be computed back from it, and a second cell is withheld (<see cref="SmallCells"/>).
+    /// </summary>
+    public bool RowsAddUpToPersonTotal { get; init; }
+
     public ReportRow? Row(string key) => Rows.FirstOrDefault(r => r.Key == key);
 }
 

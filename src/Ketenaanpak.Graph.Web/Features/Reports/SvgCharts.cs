@@ -21,7 +21,7 @@ public static class SvgCharts
     public static IHtmlContent Bars(ReportSection section, int year, int previousYear)
     {
         var rows = section.Rows;
-        var max = Math.Max(1, rows.Max(r => Math.Max(Shown(section, r, r.Year), Shown(section, r, r.PreviousYear))));
+        var max = Math.Max(1, rows.Max(r => Math.Max(Shown(section, r, year: true), Shown(section, r, year: false))));
         var rowHeight = 2 * BarHeight + RowGap;
         var height = Top + rows.Count * rowHeight + 6;
         var barArea = Width - LabelWidth - ValueWidth;
@@ -75,15 +75,24 @@ public static class SvgCharts
     private static void Bar(StringBuilder svg, ReportSection section, ReportRow row, bool year, string cls, int y, int max, int barArea)
     {
         var value = year ? row.Year : row.PreviousYear;
-        var suppressed = SmallCells.Suppressed(section, row, value);
-        var length = value == 0 ? 0 : Math.Max(2, barArea * Shown(section, row, value) / (double)max);
-        if (suppressed) cls += " bar-suppressed";
+        var disclosure = SmallCells.Disclosure(section, row, year);
+        // A small count is drawn at the threshold's length (hatched); a withheld one not at all: its length would tell it.
+        var length = value == 0 || disclosure == CellDisclosure.Withheld ? 0 : Math.Max(2, barArea * Shown(section, row, year) / (double)max);
+        if (disclosure != CellDisclosure.Shown) cls += " bar-suppressed";
         svg.Append(Invariant, $"<rect class=\"{cls}\" x=\"{LabelWidth}\" y=\"{y}\" width=\"{length:0.#}\" height=\"{BarHeight - 1}\" />");
         svg.Append(Invariant, $"<text class=\"chart-value\" x=\"{LabelWidth + length + 4:0.#}\" y=\"{y + BarHeight - 1}\">{Encode(SmallCells.Show(section, row, year))}</text>");
     }
 
-    /// <summary>The length a value is drawn with: a suppressed count as the threshold.</summary>
-    private static int Shown(ReportSection section, ReportRow row, int value) => SmallCells.Suppressed(section, row, value) ? SmallCells.Threshold : value;
+    /// <summary>
+    /// The length a value is drawn with: a small count as the threshold, a withheld one as nothing. Also the chart's
+    /// scale: were a withheld value the longest bar, the others' lengths would give it back.
+    /// </summary>
+    private static int Shown(ReportSection section, ReportRow row, bool year) => SmallCells.Disclosure(section, row, year) switch
+    {
+        CellDisclosure.Small => SmallCells.Threshold,
+        CellDisclosure.Withheld => 0,
+        _ => year ? row.Year : row.PreviousYear,
+    };
 
     private static int NiceStep(int max) => max switch { <= 5 => 1, <= 10 => 2, <= 25 => 5, <= 50 => 10, <= 100 => 20, <= 250 => 50, _ => (int)Math.Pow(10, Math.Floor(Math.Log10(max))) };
 
