@@ -28,7 +28,11 @@ public sealed record PairDecision(Verdict? Verdict, bool Inferred, string Explan
 /// groups (A=B, B≠C ⇒ A≠C). A judgement that contradicts what is known — directly or by inference — is refused with a
 /// Dutch explanation naming the judgements it contradicts. "Unsure" is recorded but implies nothing.
 /// </summary>
-/// <remarks>Find is O(α(n)) amortised; a not-same check is O(1) against the set of group pairs, rebuilt after a union.</remarks>
+/// <remarks>
+/// Adding is single-threaded; reading (Status, Refusal, Group) changes nothing and may run on several threads at once
+/// while nothing is being added. Paths are compressed when judgements are added, so a read follows a short chain; a
+/// not-same check is O(1) against the set of group pairs, rebuilt after a change.
+/// </remarks>
 public sealed class DecisionGraph
 {
     private readonly Dictionary<NodeId, NodeId> _parent = [];
@@ -51,7 +55,7 @@ public sealed class DecisionGraph
     {
         label ??= id => id.ToString();
         if (a == b) return new PairDecision(Verdict.Same, false, "dezelfde entiteit");
-        var (ra, rb) = (Find(a), Find(b));
+        var (ra, rb) = (Root(a), Root(b));
         if (ra == rb)
             return _directSame.Contains(Ordered(a, b))
                 ? new PairDecision(Verdict.Same, false, "beoordeeld als dezelfde")
@@ -60,8 +64,8 @@ public sealed class DecisionGraph
         {
             var direct = _different.Any(d => Ordered(d.A, d.B) == Ordered(a, b));
             if (direct) return new PairDecision(Verdict.NotSame, false, "beoordeeld als niet dezelfde");
-            var (x, y) = _different.First(d => Ordered(Find(d.A), Find(d.B)) == Ordered(ra, rb));
-            if (Find(x) != ra) (x, y) = (y, x);
+            var (x, y) = _different.First(d => Ordered(Root(d.A), Root(d.B)) == Ordered(ra, rb));
+            if (Root(x) != ra) (x, y) = (y, x);
             return new PairDecision(Verdict.NotSame, true,
                 $"afgeleid: {label(a)} is dezelfde als {label(x)}, {label(b)} is dezelfde als {label(y)}, en {label(x)} is niet dezelfde als {label(y)}");
         }
@@ -99,15 +103,15 @@ public sealed class DecisionGraph
     /// <summary>Every entity judged the same as <paramref name="a"/>, itself included, in id order (oldest first).</summary>
     public IReadOnlyList<NodeId> Group(NodeId a)
     {
-        var root = Find(a);
-        var members = _parent.Keys.ToList().Where(k => Find(k) == root).ToList();
+        var root = Root(a);
+        var members = _parent.Keys.ToList().Where(k => Root(k) == root).ToList();
         if (!members.Contains(a)) members.Add(a);
         return [.. members.OrderBy(m => m.Value)];
     }
 
     /// <summary>All groups of two or more entities judged the same.</summary>
     public IEnumerable<IReadOnlyList<NodeId>> Groups() =>
-        _parent.Keys.ToList().GroupBy(Find).Where(g => g.Count() > 1).Select(g => (IReadOnlyList<NodeId>)[.. g.OrderBy(m => m.Value)]);
+        _parent.Keys.ToList().GroupBy(Root).Where(g => g.Count() > 1).Select(g => (IReadOnlyList<NodeId>)[.. g.OrderBy(m => m.Value)]);
 
     private void Apply(NodeId a, NodeId b, Verdict verdict)
     {
@@ -134,8 +138,22 @@ public sealed class DecisionGraph
         }
     }
 
+    // Built on first use after a change. Two readers may both build it at once: each builds the same set from
+    // read-only lookups, and storing the reference is atomic.
     private HashSet<(NodeId, NodeId)> DifferentGroups =>
-        _differentGroups ??= _different.Select(d => Ordered(Find(d.A), Find(d.B))).ToHashSet();
+        _differentGroups ??= _different.Select(d => Ordered(Root(d.A), Root(d.B))).ToHashSet();
+
+    /// <summary>
+    /// The group root of <paramref name="x"/> without changing anything: the reads (Status, Group) run from several
+    /// threads at once (the entity resolver asks per candidate pair in a Parallel.For), and a Find that inserted or
+    /// compressed paths in the dictionary while another thread read it broke the dictionary ("destination array was
+    /// not long enough" in CI). Paths are compressed when a judgement is added.
+    /// </summary>
+    private NodeId Root(NodeId x)
+    {
+        while (_parent.TryGetValue(x, out var p) && p != x) x = p;
+        return x;
+    }
 
     private NodeId Find(NodeId x)
     {

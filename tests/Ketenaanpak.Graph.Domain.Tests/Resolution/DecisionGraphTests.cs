@@ -91,5 +91,29 @@ public sealed class DecisionGraphTests
     }
 
     [Fact]
+    public void Status_FromManyThreadsAtOnce_ChangesNothingAndAgreesWithOneThread()
+    {
+        // The entity resolver asks Status per candidate pair inside a Parallel.For. A Status that inserted unknown ids
+        // into the union-find dictionary broke it under concurrent use (CI: "destination array was not long enough").
+        var g = new DecisionGraph();
+        var ids = Enumerable.Range(1, 400).Select(i => new NodeId(new Guid(i, 0, 0, new byte[8]))).ToArray();
+        for (int i = 0; i + 1 < 200; i += 2) g.Add(ids[i], ids[i + 1], Verdict.Same);
+        for (int i = 0; i + 3 < 200; i += 4) g.Add(ids[i], ids[i + 3], Verdict.NotSame);
+        var groupsBefore = g.Groups().Count();
+        // Judged ids against each other, and against ids never judged (which the old Status inserted, resizing the
+        // dictionary under the other threads' feet).
+        var pairs = Enumerable.Range(0, 200_000).Select(k => k % 2 == 0
+            ? (ids[k * 7 % 400], ids[k * 13 % 400])
+            : (ids[k % 200], new NodeId(new Guid(k, 1, 1, new byte[8])))).ToArray();
+
+        var parallel = new Verdict?[pairs.Length];
+        Parallel.For(0, pairs.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k => parallel[k] = g.Status(pairs[k].Item1, pairs[k].Item2).Verdict);
+
+        Assert.Equal(pairs.Select(p => g.Status(p.Item1, p.Item2).Verdict), parallel);
+        Assert.Equal(groupsBefore, g.Groups().Count());
+        Assert.Equal([ids[399]], g.Group(ids[399])); // an id never judged stays on its own
+    }
+
+    [Fact]
     public void Add_Self_IsRefused() => Assert.Throws<DomainException>(() => new DecisionGraph().Add(A, A, Verdict.Same));
 }
