@@ -68,7 +68,7 @@ public static class SmallCells
         $"Aantallen personen van 1 tot en met {Threshold - 1} staan als <{Threshold}. " +
         $"{WithheldMark} is een aantal dat is weggelaten, omdat een klein aantal anders uit het totaal terug te rekenen is.";
 
-    public static bool Suppressed(ReportSection section, ReportRow row, int value) => (section.AboutPersons || row.AboutPersons) && value is > 0 and < Threshold;
+    private static bool Suppressed(ReportSection section, ReportRow row, int value) => (section.AboutPersons || row.AboutPersons) && value is > 0 and < Threshold;
 
     public static CellDisclosure Disclosure(ReportSection section, ReportRow row, bool year)
     {

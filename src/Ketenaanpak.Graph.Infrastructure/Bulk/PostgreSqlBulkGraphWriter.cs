@@ -216,7 +216,7 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         if (_nodes.Count == 0) return;
         var batch = _nodes;
         _nodes = new List<BulkNode>(BatchRows);
-        await SendAsync(batch, "nodes", n => n.Id.Value, CopyNodesAsync, null, ct);
+        await SendAsync(batch, "nodes", BulkColumns.Nodes, n => n.Id.Value, WriteNode, null, ct);
     }
 
     private async Task FlushStatementsAsync(CancellationToken ct)
@@ -225,7 +225,7 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         await FlushNodesAsync(ct); // the direct path checks foreign keys per row: parents first
         var batch = _statements;
         _statements = new List<BulkStatement>(BatchRows);
-        await SendAsync(batch, "statements", x => x.Id.Value, CopyStatementsAsync, x => IsDirectNode(x.NodeId.Value), ct);
+        await SendAsync(batch, "statements", BulkColumns.Statements, x => x.Id.Value, WriteStatement, x => IsDirectNode(x.NodeId.Value), ct);
     }
 
     private async Task FlushRelationsAsync(CancellationToken ct)
@@ -234,7 +234,7 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
         await FlushNodesAsync(ct);
         var batch = _relations;
         _relations = new List<BulkRelation>(BatchRows);
-        await SendAsync(batch, "relations", r => r.Id.Value, CopyRelationsAsync, r => IsDirectNode(r.Source.Value) && IsDirectNode(r.Target.Value), ct);
+        await SendAsync(batch, "relations", BulkColumns.Relations, r => r.Id.Value, WriteRelation, r => IsDirectNode(r.Source.Value) && IsDirectNode(r.Target.Value), ct);
     }
 
     /// <summary>
@@ -243,7 +243,7 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
     /// </summary>
     /// <param name="endpointsWrittenHere">For rows with foreign keys: whether a row's every endpoint is a node this
     /// writer COPYed directly (then the batch may skip the foreign-key triggers); null for nodes.</param>
-    private async Task SendAsync<T>(List<T> batch, string table, Func<T, Guid> id, Func<string, List<T>, CancellationToken, Task> copy,
+    private async Task SendAsync<T>(List<T> batch, string table, string columns, Func<T, Guid> id, Action<NpgsqlBinaryImporter, T> writeRow,
         Predicate<T>? endpointsWrittenHere, CancellationToken ct)
     {
         await _inFlight;
@@ -254,71 +254,64 @@ internal sealed class PostgreSqlBulkGraphWriter : IBulkGraphWriter
             // Evaluated here, after the batches before it have been sent: their nodes are in _directNodeIds by now.
             bool withoutTriggers = _path == Path.Direct && _directNodeIds is not null && endpointsWrittenHere is not null
                 && batch.TrueForAll(endpointsWrittenHere);
-            if (await TryDirectAsync(t => copy(t, batch, ct), table, withoutTriggers, ct))
+            if (await TryDirectAsync(t => CopyAsync(t, columns, batch, writeRow, ct), table, withoutTriggers, ct))
             {
                 _direct[table] += batch.Count;
                 if (withoutTriggers) _uncheckedRows += batch.Count;
                 if (table == "nodes" && _directNodeIds is not null) foreach (var row in batch) _directNodeIds.Add(id(row));
             }
-            else { await copy("bulk_" + table, batch, ct); _staged = true; }
+            else { await CopyAsync("bulk_" + table, columns, batch, writeRow, ct); _staged = true; }
         }, ct);
     }
 
     private bool IsDirectNode(Guid id) => _directNodeIds!.Contains(id);
 
-    private async Task CopyNodesAsync(string table, List<BulkNode> batch, CancellationToken ct)
+    /// <summary>One binary COPY of a batch into <paramref name="table"/> (its own table or its staging table).</summary>
+    private async Task CopyAsync<T>(string table, string columns, List<T> batch, Action<NpgsqlBinaryImporter, T> writeRow, CancellationToken ct)
     {
-        await using var w = await _connection.BeginBinaryImportAsync($"COPY {table} ({BulkColumns.Nodes}) FROM STDIN (FORMAT BINARY)", ct);
+        await using var w = await _connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
         w.Timeout = CopyTimeout;
-        foreach (var n in batch)
+        foreach (var row in batch)
         {
             w.StartRow();
-            w.Write(n.Id.Value, NpgsqlDbType.Uuid);
-            w.Write(n.Kind.ToString(), NpgsqlDbType.Varchar);
-            w.Write(n.Caption, NpgsqlDbType.Varchar);
-            w.WriteNull();
-            w.WriteNull();
-            w.Write(0, NpgsqlDbType.Integer);
-            WriteProvenance(w, n.Reference);
+            writeRow(w, row);
         }
         await w.CompleteAsync(ct);
     }
 
-    private async Task CopyStatementsAsync(string table, List<BulkStatement> batch, CancellationToken ct)
+    // Column order as BulkColumns.Nodes / Statements / Relations.
+    private void WriteNode(NpgsqlBinaryImporter w, BulkNode n)
     {
-        await using var w = await _connection.BeginBinaryImportAsync($"COPY {table} ({BulkColumns.Statements}) FROM STDIN (FORMAT BINARY)", ct);
-        w.Timeout = CopyTimeout;
-        foreach (var s in batch)
-        {
-            w.StartRow();
-            w.Write(s.Id.Value, NpgsqlDbType.Uuid);
-            w.Write(s.NodeId.Value, NpgsqlDbType.Uuid);
-            w.Write(s.Property, NpgsqlDbType.Varchar);
-            w.Write(s.Value, NpgsqlDbType.Varchar);
-            WriteProvenance(w, s.Reference);
-        }
-        await w.CompleteAsync(ct);
+        w.Write(n.Id.Value, NpgsqlDbType.Uuid);
+        w.Write(n.Kind.ToString(), NpgsqlDbType.Varchar);
+        w.Write(n.Caption, NpgsqlDbType.Varchar);
+        w.WriteNull();
+        w.WriteNull();
+        w.Write(0, NpgsqlDbType.Integer);
+        WriteProvenance(w, n.Reference);
     }
 
-    private async Task CopyRelationsAsync(string table, List<BulkRelation> batch, CancellationToken ct)
+    private void WriteStatement(NpgsqlBinaryImporter w, BulkStatement s)
     {
-        await using var w = await _connection.BeginBinaryImportAsync($"COPY {table} ({BulkColumns.Relations}) FROM STDIN (FORMAT BINARY)", ct);
-        w.Timeout = CopyTimeout;
-        foreach (var r in batch)
-        {
-            w.StartRow();
-            w.Write(r.Id.Value, NpgsqlDbType.Uuid);
-            w.Write(r.Type.ToString(), NpgsqlDbType.Varchar);
-            w.Write(r.Source.Value, NpgsqlDbType.Uuid);
-            w.Write(r.Target.Value, NpgsqlDbType.Uuid);
-            if (r.ValidFrom is { } f) w.Write(f, NpgsqlDbType.Date); else w.WriteNull();
-            if (r.ValidTo is { } t) w.Write(t, NpgsqlDbType.Date); else w.WriteNull();
-            w.Write(r.Weight, NpgsqlDbType.Double);
-            if (r.Detail is { } d) w.Write(d, NpgsqlDbType.Varchar); else w.WriteNull();
-            w.Write(0, NpgsqlDbType.Integer);
-            WriteProvenance(w, r.Reference);
-        }
-        await w.CompleteAsync(ct);
+        w.Write(s.Id.Value, NpgsqlDbType.Uuid);
+        w.Write(s.NodeId.Value, NpgsqlDbType.Uuid);
+        w.Write(s.Property, NpgsqlDbType.Varchar);
+        w.Write(s.Value, NpgsqlDbType.Varchar);
+        WriteProvenance(w, s.Reference);
+    }
+
+    private void WriteRelation(NpgsqlBinaryImporter w, BulkRelation r)
+    {
+        w.Write(r.Id.Value, NpgsqlDbType.Uuid);
+        w.Write(r.Type.ToString(), NpgsqlDbType.Varchar);
+        w.Write(r.Source.Value, NpgsqlDbType.Uuid);
+        w.Write(r.Target.Value, NpgsqlDbType.Uuid);
+        if (r.ValidFrom is { } f) w.Write(f, NpgsqlDbType.Date); else w.WriteNull();
+        if (r.ValidTo is { } t) w.Write(t, NpgsqlDbType.Date); else w.WriteNull();
+        w.Write(r.Weight, NpgsqlDbType.Double);
+        if (r.Detail is { } d) w.Write(d, NpgsqlDbType.Varchar); else w.WriteNull();
+        w.Write(0, NpgsqlDbType.Integer);
+        WriteProvenance(w, r.Reference);
     }
 
     // Column order as BulkColumns.Provenance.
