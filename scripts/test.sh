@@ -16,6 +16,8 @@ command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(n
 /usr/bin/python3 -c 'import networkx' >/dev/null 2>&1 || missing+=(python3-networkx)
 # pdftotext/pdftoppm read back the minutes PDF that headless Chromium prints (issue 7).
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# faketime runs the non-browser tests a second time 400 days ahead: the suite must pass on any date (issue 14).
+command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing: ${missing[*]}"
   apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null || { echo "apt-get install failed"; exit 1; }
@@ -48,6 +50,26 @@ for project in tests/*.Tests/*.Tests.csproj; do
   if ! dotnet test "$project" -c Release --no-build --nologo --filter "Category!=Slow" --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
        --logger "console;verbosity=minimal"; then
     [ -f "$results/$name.trx" ] || { echo "$name produced no results (crashed?)"; failed_steps=$((failed_steps + 1)); }
+  fi
+done
+
+# The same non-browser tests 400 days ahead of the real clock. Test hosts pin their own clock (TestKit.PinnedClock), so
+# what this catches is a "now" read past the injected TimeProvider, or test data dated against the real clock. Only the
+# test host runs under libfaketime (vstest's own console loses its connection to a faked host); monotonic clocks stay
+# real (timeouts, Stopwatch); PostgreSQL keeps the real date, as a server elsewhere would. ClockGuardTests fails this
+# run if the clock was not moved.
+faketime_lib=$(ls /usr/lib/*/faketime/libfaketimeMT.so.1 2>/dev/null | head -1)
+real_today=$(date -u +%F)
+for project in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  case "$name" in *Browser*) continue ;; esac
+  echo "== $name, 400 days ahead (faketime)"
+  if [ -z "$faketime_lib" ]; then echo "libfaketime not found"; failed_steps=$((failed_steps + 1)); break; fi
+  if ! dotnet test "$project" -c Release --no-build --nologo --filter "Category!=Slow" --logger "trx;LogFileName=$name.faketime.trx" --results-directory "$results" \
+       --logger "console;verbosity=minimal" -- RunConfiguration.EnvironmentVariables.LD_PRELOAD="$faketime_lib" \
+       RunConfiguration.EnvironmentVariables.FAKETIME="+400d" RunConfiguration.EnvironmentVariables.FAKETIME_DONT_FAKE_MONOTONIC=1 \
+       RunConfiguration.EnvironmentVariables.KETENAANPAK_REAL_TODAY="$real_today"; then
+    [ -f "$results/$name.faketime.trx" ] || { echo "$name (faketime) produced no results (crashed?)"; failed_steps=$((failed_steps + 1)); }
   fi
 done
 

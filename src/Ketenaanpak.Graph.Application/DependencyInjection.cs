@@ -19,6 +19,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<DemoRegionLoader>();
         builder.Services.AddScoped<Overview.OverviewService>();
         builder.Services.AddScoped<Network.NetworkQueries>();
+        builder.Services.AddScoped<Network.ViewerScopes>();
         builder.Services.AddScoped<Chain.DossierProcess>();
         builder.Services.AddScoped<Chain.DossierInterventions>();
         builder.Services.AddScoped<Chain.DossierMembership>();

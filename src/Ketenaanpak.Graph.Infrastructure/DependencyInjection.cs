@@ -51,6 +51,8 @@ public static class DependencyInjection
         // Scoped for the store options it shares with the request's context; each append still opens its own context
         // and transaction (AuditLog), so an audit write is never part of, nor undone with, the caller's unit of work.
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddOptions<AuditWitnessOptions>().BindConfiguration(AuditWitnessOptions.Section);
+        services.AddSingleton<IAuditHeadWitness, FileAuditHeadWitness>();
         services.AddSingleton<IJobRunLocks>(_ => storage.Provider == StorageProvider.PostgreSql
             ? new PostgreSqlJobRunLocks(storage.EffectiveConnectionString)
             : new InProcessJobRunLocks());

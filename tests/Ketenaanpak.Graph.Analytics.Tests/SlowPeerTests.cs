@@ -1,3 +1,4 @@
+using Ketenaanpak.Graph.TestKit;
 using System.Diagnostics;
 using System.Globalization;
 using Ketenaanpak.Graph.Analytics.Centrality;
@@ -15,7 +16,7 @@ public sealed class SlowPeerTests
     [InlineData(3000, 6000, 2)]
     public void Betweenness_RandomGraph_MatchesIgraphWithin1e9(int n, int m, int seed)
     {
-        Assert.True(File.Exists(RepoPaths.PeersScript), $"peers.py missing at {RepoPaths.PeersScript}");
+        Assert.True(File.Exists(RepositoryPaths.PeersScript), $"peers.py missing at {RepositoryPaths.PeersScript}");
         var dir = Directory.CreateTempSubdirectory("ketenaanpak-slow-");
         string graph = Path.Combine(dir.FullName, "g.tsv"), values = Path.Combine(dir.FullName, "v.tsv");
         Peers($"gen {n} {m} {seed} {graph}");
@@ -30,7 +31,7 @@ public sealed class SlowPeerTests
 
     private static void Peers(string arguments)
     {
-        using var p = Process.Start(new ProcessStartInfo("/usr/bin/python3", $"{RepoPaths.PeersScript} {arguments}")
+        using var p = Process.Start(new ProcessStartInfo("/usr/bin/python3", $"{RepositoryPaths.PeersScript} {arguments}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

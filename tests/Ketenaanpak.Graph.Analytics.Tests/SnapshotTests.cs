@@ -1,3 +1,4 @@
+using Ketenaanpak.Graph.TestKit;
 using Ketenaanpak.Graph.Analytics.Io;
 using Ketenaanpak.Graph.Analytics.Snapshot;
 using Ketenaanpak.Graph.Domain.Graph;
@@ -142,7 +143,7 @@ public sealed class SnapshotTests
     [Fact]
     public void ReadFtm_Donations_PaymentsBecomeEdges()
     {
-        using var r = new StreamReader(RepoPaths.Dataset("german_party_donations_ftm.ijson"));
+        using var r = new StreamReader(RepositoryPaths.Dataset("german_party_donations_ftm.ijson"));
         var d = FtmReader.Read(r);
         Assert.Equal(474 - 290, d.NodeCount);
         Assert.True(d.EdgeCount > 100);

@@ -1,30 +1,34 @@
 namespace Ketenaanpak.Graph.TestKit;
 
-/// <summary>Finds the repository and the shared folder beside it, from wherever a test runs.</summary>
+/// <summary>
+/// The one way tests find files of the repository: its root (the folder with Ketenaanpak.Graph.sln), the real datasets
+/// in <c>datasets/</c> (copies of shared/datasets with their SOURCES.md) and the peer script <c>bench/peers.py</c>. A clone
+/// of the repository alone is enough.
+/// </summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
-
-    /// <summary>../shared relative to the repository (CI clones the repo with a copy of shared/ beside it).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     public static string Datasets
     {
         get
         {
-            var path = Path.Combine(Shared, "datasets");
+            var path = Path.Combine(Root, "datasets");
             if (!Directory.Exists(path))
-                throw new DirectoryNotFoundException($"The shared datasets were not found at {path}; they must lie in ../shared/datasets beside the repository.");
+                throw new DirectoryNotFoundException($"The datasets were not found at {path}.");
             return path;
         }
     }
 
     public static string Dataset(string fileName) => Path.Combine(Datasets, fileName);
 
+    /// <summary>bench/peers.py: the igraph/networkx peer of the benchmarks and slow sweeps.</summary>
+    public static string PeersScript => Path.Combine(Root, "bench", "peers.py");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Ketenaanpak.Graph.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Ketenaanpak.Graph.sln not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("Ketenaanpak.Graph.sln not found above " + AppContext.BaseDirectory + ": run the tests from inside the repository.");
     }
 }

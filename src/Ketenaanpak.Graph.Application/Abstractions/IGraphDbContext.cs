@@ -44,6 +44,12 @@ public interface IGraphDbContext
     IQueryable<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves deletions so that what was deleted cannot be read back from the store's files either (retention): on
+    /// SQLite the freed content is overwritten and the write-ahead log emptied; PostgreSQL leaves dead rows to VACUUM.
+    /// </summary>
+    Task<int> SaveChangesErasingAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>Someone else saved the same record first; nothing of this change was stored.</summary>

@@ -57,7 +57,12 @@ public sealed class ViewerAccess
 
     /// <summary>Whether stored edge <paramref name="e"/> of the root snapshot may be read, its end nodes apart.</summary>
     public bool EdgeReadable(int e, SnapshotNode source, SnapshotNode target) =>
-        _mayRead && AccessPolicy.ForFact(_actor, _graph.EdgeFacts[e].AsProvenance(), InTeam(source) || InTeam(target)) == FactAccess.Readable;
+        FactReadable(_graph.EdgeFacts[e].AsProvenance(), InTeam(source) || InTeam(target));
+
+    /// <summary>Whether one fact (a statement, a relation) may be read in full by the user.</summary>
+    /// <param name="inTeam">Whether the user is in the team of a dossier of the node(s) the fact is about.</param>
+    public bool FactReadable(Domain.Provenance.Provenance fact, bool inTeam) =>
+        _mayRead && AccessPolicy.ForFact(_actor, fact, inTeam) == FactAccess.Readable;
 
     /// <summary>Whether stored edge <paramref name="e"/> of the root snapshot is in the user's network: itself and both ends readable.</summary>
     public bool EdgeVisible(int e)

@@ -9,9 +9,7 @@ namespace Ketenaanpak.Graph.Application.Auditing;
 /// stored, so an auditor can recompute each hash (docs/decisions/ADR-004).
 /// </summary>
 /// <remarks>
-/// Formula injection: a spreadsheet runs a cell that starts with = + - @ (or a tab or CR) as a formula, and a user name
-/// or detail is partly chosen by users. Such cells get a leading apostrophe. So that this stays reversible, a cell that
-/// already starts with an apostrophe gets one too: to get the stored value back, drop one leading apostrophe if present.
+/// Formula injection: cells are neutralised by <see cref="Abstractions.SpreadsheetCells"/> (a leading apostrophe, reversibly).
 /// </remarks>
 public static class AuditCsv
 {
@@ -48,7 +46,7 @@ public static class AuditCsv
     public static string Cell(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\'') value = "'" + value;
+        value = Abstractions.SpreadsheetCells.Neutralise(value);
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

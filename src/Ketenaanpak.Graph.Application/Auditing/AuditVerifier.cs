@@ -23,6 +23,12 @@ public enum AuditBreak
 
     /// <summary>The entry at the externally kept head has another hash: the chain was rewritten from there on.</summary>
     HeadMismatch,
+
+    /// <summary>Entries beyond the head witnessed outside the store: added behind the application's back.</summary>
+    Unwitnessed,
+
+    /// <summary>The store holds entries but the head kept outside it is gone.</summary>
+    WitnessMissing,
 }
 
 /// <summary>The outcome of walking the chain.</summary>
@@ -30,24 +36,57 @@ public enum AuditBreak
 /// <param name="FirstBrokenSequence">Where the chain first breaks; null when intact.</param>
 /// <param name="Reason">Why, in Dutch, for the page and the CLI; null when intact.</param>
 /// <param name="Head">The last stored entry when the walk began; null for an empty log.</param>
-public sealed record AuditVerification(bool Ok, long EntriesChecked, long? FirstBrokenSequence, AuditBreak? Break, string? Reason, AuditHead? Head);
+/// <param name="ExpectedHead">The head compared against: given, or the witnessed one; null when none.</param>
+/// <param name="WitnessLocation">Where the witnessed head was read, when it was.</param>
+public sealed record AuditVerification(bool Ok, long EntriesChecked, long? FirstBrokenSequence, AuditBreak? Break, string? Reason, AuditHead? Head,
+    AuditHead? ExpectedHead = null, string? WitnessLocation = null);
 
 /// <summary>
 /// Walks the audit log in sequence order and reports the first entry where the chain breaks: a missing sequence number,
 /// a previous hash that does not link, or content that no longer matches its hash. What the chain alone cannot show is
 /// entries removed from its end (or the whole chain rewritten with recomputed hashes); for that, compare with a head
-/// kept outside the store (the expected head of <see cref="VerifyAsync"/>).
+/// kept outside the store: given (the expected head of <see cref="VerifyAsync"/>), and by default the one the
+/// <see cref="IAuditHeadWitness"/> recorded after every append.
 /// </summary>
-public sealed class AuditVerifier(IGraphDbContext db)
+public sealed class AuditVerifier(IGraphDbContext db, IAuditHeadWitness? witness = null)
 {
     private const int BatchSize = 1000;
 
-    public async Task<AuditVerification> VerifyAsync(AuditHead? expectedHead = null, CancellationToken cancellationToken = default)
+    /// <param name="expectedHead">A head kept by the reader; when null, the witnessed head (if a witness is configured).</param>
+    /// <param name="useWitness">False to walk the chain alone (a log copied elsewhere, without its witness).</param>
+    public async Task<AuditVerification> VerifyAsync(AuditHead? expectedHead = null, CancellationToken cancellationToken = default, bool useWitness = true)
     {
+        var w = useWitness ? witness : null;
+        // The witness is read before the store: an append that lands in between is then ahead of it, never behind.
+        var witnessed = w is null ? null : await w.LatestAsync(cancellationToken);
+        expectedHead ??= witnessed;
         // The walk stops at the head seen now, so entries appended while it runs neither race it nor count.
         var head = await db.AuditEntries.OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-        var result = new Walk(head is null ? null : new AuditHead(head.Sequence, head.Hash), expectedHead);
+        var result = await WalkAsync(head is null ? null : new AuditHead(head.Sequence, head.Hash), expectedHead, cancellationToken);
+        result = result with { ExpectedHead = expectedHead, WitnessLocation = w?.Location };
+        if (!result.Ok || w is null || head is null) return result;
+        if (witnessed is null)
+            return result with
+            {
+                Ok = false, FirstBrokenSequence = 1, Break = AuditBreak.WitnessMissing,
+                Reason = $"de buiten de database bewaarde kop ontbreekt ({w.Location}), terwijl het logboek {head.Sequence} regels heeft: verwijderd of nooit bijgehouden",
+            };
+        // Every entry up to the head seen at the start was committed before that moment, and its head written right
+        // after: read again now, the witness must reach it. What lies beyond was not written by the application.
+        var later = await w.LatestAsync(cancellationToken) ?? witnessed;
+        if (head.Sequence > later.Sequence)
+            return result with
+            {
+                Ok = false, FirstBrokenSequence = later.Sequence + 1, Break = AuditBreak.Unwitnessed,
+                Reason = $"regels {later.Sequence + 1} tot en met {head.Sequence} staan niet in de buiten de database bewaarde kop: toegevoegd buiten de applicatie om",
+            };
+        return result;
+    }
+
+    private async Task<AuditVerification> WalkAsync(AuditHead? head, AuditHead? expectedHead, CancellationToken cancellationToken)
+    {
+        var result = new Walk(head, expectedHead);
         var last = long.MinValue;
         var batchSize = BatchSize;
         while (head is not null && last < head.Sequence)

@@ -117,7 +117,8 @@ public static class CsvParser
 
 
     /// <summary>Reads one RFC 4180 record (quoted fields may hold delimiters, quotes as "" and line breaks) into
-    /// <paramref name="row"/>; returns the line it started on, or 0 at the end of the file.</summary>
+    /// <paramref name="row"/>; returns the line it started on, or 0 at the end of the file. A field that our exports
+    /// neutralised against formula injection ("'=…") is read back as it was (<see cref="Abstractions.SpreadsheetCells"/>).</summary>
     internal static int ReadRecord(TextReader reader, List<string> row, ref int line, char delimiter)
     {
         row.Clear();
@@ -134,14 +135,14 @@ public static class CsvParser
                 if (quoted)
                 {
                     var next = reader.ReadLine();
-                    if (next is null) { row.Add(field.ToString()); return startLine; }
+                    if (next is null) { row.Add(Abstractions.SpreadsheetCells.Restore(field.ToString())); return startLine; }
                     line++;
                     field.Append('\n');
                     text = next;
                     i = 0;
                     continue;
                 }
-                row.Add(field.ToString().Trim());
+                row.Add(Abstractions.SpreadsheetCells.Restore(field.ToString().Trim()));
                 return startLine;
             }
             char c = text[i++];
@@ -155,7 +156,7 @@ public static class CsvParser
                 else field.Append(c);
             }
             else if (c == '"' && field.Length == 0) quoted = true;
-            else if (c == delimiter) { row.Add(field.ToString().Trim()); field.Clear(); }
+            else if (c == delimiter) { row.Add(Abstractions.SpreadsheetCells.Restore(field.ToString().Trim())); field.Clear(); }
             else field.Append(c);
         }
     }

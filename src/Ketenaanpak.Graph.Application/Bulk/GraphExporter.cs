@@ -40,9 +40,9 @@ public sealed record ExportSummary(string Format, string? Dataset, long Nodes, l
 /// </summary>
 public sealed class GraphExporter(IGraphDbContext db, Export.IExportRowSource rows, TimeProvider clock)
 {
-    /// <param name="include">The access policy's verdict per fact (web exports: only what the user may read); null exports all.</param>
+    /// <param name="access">The reader's access decision (web exports); null exports everything (the CLI, as the system).</param>
     public async Task<ExportSummary> ExportAsync(IExportWriter writer, ExportFormat format, string? dataset, CancellationToken ct = default,
-        Func<Provenance, bool>? include = null)
+        Export.IExportAccess? access = null)
     {
         var watch = Stopwatch.StartNew();
         var prefix = dataset is null ? null : ImportKeys.DatasetPrefix(dataset);
@@ -52,7 +52,7 @@ public sealed class GraphExporter(IGraphDbContext db, Export.IExportRowSource ro
         bool directed = writer.UsesDirection && await relations.AnyAsync(r => directedTypes.Contains(r.Type), ct);
         await writer.BeginAsync(new ExportHeader(dataset, directed, clock.GetUtcNow()), ct);
 
-        var index = new Dictionary<Guid, (string Id, NodeKind Kind)>();
+        var index = new Dictionary<Guid, (string Id, NodeKind Kind, Export.ExportedNode How)>();
         var statements = rows.StatementsAsync(prefix, ct).GetAsyncEnumerator(ct);
         bool more = await statements.MoveNextAsync();
         long nodeCount = 0;
@@ -60,17 +60,20 @@ public sealed class GraphExporter(IGraphDbContext db, Export.IExportRowSource ro
         {
             await foreach (var n in rows.NodesAsync(prefix, ct))
             {
+                var how = access is null ? new Export.ExportedNode(true, false, n.Caption) : access.Node(n);
                 var props = new List<KeyValuePair<string, string>>();
                 while (more && Compare(statements.Current.NodeId, n.Id) < 0) more = await statements.MoveNextAsync();
                 while (more && statements.Current.NodeId == n.Id)
                 {
-                    props.Add(new(statements.Current.Property, statements.Current.Value));
+                    if (how is { } h && (access is null || access.Statement(h, statements.Current)))
+                        props.Add(new(statements.Current.Property, statements.Current.Value));
                     more = await statements.MoveNextAsync();
                 }
-                if (include is not null && !include(n.Provenance)) continue;
+                if (how is not { } shown) continue;
                 var exportId = prefix is not null && ImportKeys.TryParse(n.Provenance.SourceReference, out _, out _, out var sid) ? sid : n.Id.ToString();
-                index[n.Id] = (exportId, n.Kind);
-                await writer.NodeAsync(new ExportNode(exportId, n.Id, n.Kind, n.Caption, n.ExactKey, n.Provenance, props), ct);
+                index[n.Id] = (exportId, n.Kind, shown);
+                // A pseudonymised victim leaves without its exact key: for a person that key is built from the name.
+                await writer.NodeAsync(new ExportNode(exportId, n.Id, n.Kind, shown.Caption, shown.Pseudonymised ? null : n.ExactKey, n.Provenance, props), ct);
                 nodeCount++;
             }
         }
@@ -83,7 +86,7 @@ public sealed class GraphExporter(IGraphDbContext db, Export.IExportRowSource ro
         await foreach (var r in rows.RelationsAsync(prefix, ct))
         {
             if (!index.TryGetValue(r.SourceId, out var s) || !index.TryGetValue(r.TargetId, out var t)) continue; // an endpoint merged away, outside the dataset or not readable
-            if (include is not null && !include(r.Provenance)) continue;
+            if (access is not null && !access.Relation(s.How, t.How, r.Provenance)) continue;
             await writer.RelationAsync(new ExportRelation(r.Id.ToString(), r.Id, r.Type, s.Id, t.Id, s.Kind, t.Kind, r.Weight, r.Detail,
                 r.ValidFrom, r.ValidTo, r.Provenance), ct);
             relationCount++;

@@ -28,7 +28,7 @@ public sealed class ImportProgressRegistry
 /// transaction with stable ids, so a retry after a stopped instance neither loses nor duplicates rows.
 /// </summary>
 public sealed class ImportJob(IGraphDbContext db, GraphImporter importer, ImportProgressRegistry registry, TimeProvider clock,
-    ILogger<ImportJob> log)
+    Auditing.IAuditLog audit, ILogger<ImportJob> log)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -61,6 +61,22 @@ public sealed class ImportJob(IGraphDbContext db, GraphImporter importer, Import
             registry.Done(runId);
         }
         await db.SaveChangesAsync(CancellationToken.None);
+        // Personal data entered the store (or was refused): recorded like every other write of it.
+        await audit.AppendAsync(new Auditing.AuditRecord(Security.Actor.System("import"), Auditing.AuditAction.Create, "Import", run.Id.ToString(),
+            run.Status == ImportRunStatus.Succeeded
+                ? $"import van {run.FileName} (dataset {run.Dataset}) voor {run.RequestedBy}, poging {run.Attempts}: geslaagd"
+                : $"import van {run.FileName} (dataset {run.Dataset}) voor {run.RequestedBy}, poging {run.Attempts}: mislukt, niets opgeslagen",
+            "netwerkimport"), CancellationToken.None);
+        // The uploaded file has done its work either way; it is not kept beside the store (retention, issue 14.4). An
+        // unexpected error (the job is retried) keeps it for the retry; the retention job removes what is left over.
+        DeleteUpload(run.StoredPath);
+    }
+
+    /// <summary>Removes an uploaded import file; a file already gone is fine.</summary>
+    public static void DeleteUpload(string path)
+    {
+        try { if (File.Exists(path)) File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* left for the retention job's sweep */ }
     }
 
     private static long CountLines(string path)

@@ -8,10 +8,11 @@ namespace Ketenaanpak.Graph.Application.Bulk;
 /// the run is saved, then the job is enqueued with only the run's id. Used by the import page and by
 /// `ketenaanpak import --background`; whichever instance has a free worker runs it (ImportJob).
 /// </summary>
-public sealed class ImportQueue(IGraphDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class ImportQueue(IGraphDbContext db, IBackgroundJobClient jobs, TimeProvider clock, Auditing.IAuditLog audit)
 {
+    /// <param name="actor">Who offers the file (recorded in the audit log); the system for the CLI.</param>
     public async Task<Guid> QueueAsync(Stream content, string fileName, string dataset, ImportFormat format, string? mappingJson,
-        Guid partnerId, string requestedBy, string dataDirectory, CancellationToken ct)
+        Guid partnerId, string requestedBy, string dataDirectory, CancellationToken ct, Security.Actor? actor = null)
     {
         var id = Guid.CreateVersion7();
         var folder = Path.Combine(Path.GetFullPath(dataDirectory), "imports");
@@ -21,6 +22,8 @@ public sealed class ImportQueue(IGraphDbContext db, IBackgroundJobClient jobs, T
             await content.CopyToAsync(file, ct);
         db.ImportRuns.Add(new ImportRun(id, dataset, Path.GetFileName(fileName), stored, format, mappingJson, partnerId, requestedBy, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(new Auditing.AuditRecord(actor ?? Security.Actor.System("import"), Auditing.AuditAction.Create, "Import", id.ToString(),
+            $"bestand {Path.GetFileName(fileName)} aangeboden voor dataset {dataset} ({format})", "netwerkimport"), ct);
         jobs.Enqueue<ImportJob>(j => j.RunAsync(id, CancellationToken.None));
         return id;
     }

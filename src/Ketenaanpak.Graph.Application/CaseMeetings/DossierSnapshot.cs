@@ -32,6 +32,18 @@ public sealed record DossierSnapshot(string Number, string Title, string Stage, 
         catch (JsonException) { return null; }
     }
 
+    /// <summary>
+    /// The snapshot as one reader may see it today: only the members in the reader's network (<see cref="Network.ViewerScope"/>,
+    /// the decision of <c>/api/nodes/{id}</c>), each under the reader's label (a victim outside the reader's team by
+    /// pseudonym). A member deleted since (end of retention) is left out for everyone.
+    /// </summary>
+    public DossierSnapshot SeenBy(Network.ViewerScope scope) => this with
+    {
+        Members = Members
+            .Select(m => Guid.TryParse(m.NodeId, out var id) ? (m, Label: scope.LabelOf(new NodeId(id))) : (m, Label: null))
+            .Where(x => x.Label is not null).Select(x => x.m with { Caption = x.Label! }).ToList(),
+    };
+
     /// <summary>Takes the snapshot of a dossier whose members and weighings are loaded.</summary>
     public static async Task<DossierSnapshot> TakeAsync(IGraphDbContext db, Dossier dossier, DateOnly today, int newAlerts, CancellationToken ct)
     {

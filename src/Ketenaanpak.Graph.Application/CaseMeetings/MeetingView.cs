@@ -24,7 +24,7 @@ public sealed record MeetingPage(CaseMeeting Meeting, IReadOnlyList<ParticipantL
 /// viewer may read that dossier (otherwise only its number), decisions with the nodes they concern. A read of
 /// snapshots is a read of personal data and is audited.
 /// </summary>
-public sealed class MeetingView(IGraphDbContext db, CaseMeetingService meetings, IAuditLog audit)
+public sealed class MeetingView(IGraphDbContext db, CaseMeetingService meetings, IAuditLog audit, Network.ViewerScopes scopes)
 {
     public async Task<MeetingPage?> ForAsync(Actor actor, CaseMeetingId id, string purpose, CancellationToken ct = default)
     {
@@ -34,13 +34,14 @@ public sealed class MeetingView(IGraphDbContext db, CaseMeetingService meetings,
         var dossierIds = meeting.Agenda.Select(a => a.DossierId).ToList();
         var dossiers = await db.Dossiers.AsNoTracking().Include(d => d.Shares).Where(d => dossierIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
 
+        var scope = scopes.For(actor);
         var agenda = meeting.Agenda.OrderBy(a => a.Order).Select(a =>
         {
             // A dossier deleted at the end of its retention stays in the minutes by number; its snapshot only for the RIEC.
             var readable = dossiers.TryGetValue(a.DossierId, out var d)
                 ? AccessPolicy.MayReadDossier(actor, DossierAccessInfo.Of(d))
                 : AccessPolicy.SeesAllDossiers(actor);
-            var snapshot = readable ? DossierSnapshot.FromJson(a.SnapshotJson) : null;
+            var snapshot = readable ? DossierSnapshot.FromJson(a.SnapshotJson)?.SeenBy(scope) : null;
             var captions = snapshot?.Members.GroupBy(m => m.NodeId).ToDictionary(g => g.Key, g => g.First().Caption) ?? [];
             return new AgendaLine(a.Id, a.Order, a.DossierNumber, a.Reasons.Dutch().ToList(), snapshot, a.SnapshotAt, readable,
                 a.Decisions.OrderBy(x => x.At).Select(x => new DecisionLine(x.Kind, x.Text,

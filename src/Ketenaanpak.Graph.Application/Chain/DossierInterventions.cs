@@ -26,7 +26,7 @@ public sealed record InterventionInput(string? Type, string? Title, string? Phas
 /// partner; that partner accepts or declines for capacity with a reason, starts and completes it with its result; a
 /// declined one is offered to another partner. Every change is audited with its author.
 /// </summary>
-public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, TimeProvider clock, Network.ViewerScopes scopes)
 {
     public const string Accept = "accepteren", Decline = "afwijzen", Start = "starten", Complete = "afronden";
 
@@ -154,7 +154,7 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
     {
         var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
         var nodeIds = interventions.SelectMany(i => i.Targets).Select(t => t.NodeId).Distinct().ToList();
-        var captions = await db.Nodes.AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Caption, ct);
+        var scope = await scopes.ForAsync(actor, nodeIds, ct);
         var today = Today();
         return interventions.Select(i =>
         {
@@ -162,7 +162,7 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
             return new InterventionItem(i.Id, dossier.Number, i.Title, i.Type,
                 BarrierPhase.Default.FirstOrDefault(p => p.Code == i.BarrierPhaseCode)?.DutchName ?? i.BarrierPhaseCode,
                 partners.GetValueOrDefault(i.AssignedPartnerId)?.Name ?? "onbekende partner", i.DueDate, i.Status, i.DeclineReason, i.Result,
-                i.Targets.Select(t => captions.GetValueOrDefault(t.NodeId, "onbekend")).ToList(), i.IsOverdue(today),
+                i.Targets.Select(t => scope.LabelOf(t.NodeId) ?? DossierProcess.HiddenMember).ToList(), i.IsOverdue(today),
                 MayRespond(actor, i), DossierProcess.MayAct(actor, dossier) && i.Status == InterventionStatus.Declined,
                 partners.GetValueOrDefault(i.AssignedPartnerId)?.RoutingDescription,
                 i.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new InterventionHistoryItem(h.At, h.By, h.From, h.To,

@@ -22,7 +22,7 @@ public sealed record WorkableDossier(string Number, string Title);
 /// a police report number — and links further signals to the dossier. The weighing step requires a source for every
 /// member, so the source is asked for here rather than later. Each change is saved whole and audited.
 /// </summary>
-public sealed class DossierMembership(IGraphDbContext db, DossierProcess process, IAuditLog audit, TimeProvider clock)
+public sealed class DossierMembership(IGraphDbContext db, DossierProcess process, IAuditLog audit, TimeProvider clock, Network.ViewerScopes scopes)
 {
     public const int MaxReferenceLength = 200;
     public const int MaxReasonLength = 500;
@@ -35,17 +35,21 @@ public sealed class DossierMembership(IGraphDbContext db, DossierProcess process
         return open.Where(d => DossierProcess.MayAct(actor, d)).Select(d => new WorkableDossier(d.Number, d.Title)).ToList();
     }
 
-    /// <summary>The entity's caption when the actor may read the entity itself; null otherwise (as if it did not exist).</summary>
-    public async Task<string?> CaptionAsync(Actor actor, NodeId id, CancellationToken ct = default)
+    /// <summary>
+    /// The entity's caption for the actor (a victim outside the actor's team under its pseudonym) when the entity is in
+    /// the actor's network — the decision of <c>/api/nodes/{id}</c>, through <see cref="Network.ViewerScope"/>; null
+    /// otherwise, for a hidden entity exactly as for one that does not exist.
+    /// </summary>
+    public async Task<string?> CaptionAsync(Actor actor, NodeId id, CancellationToken ct = default) =>
+        (await scopes.ForAsync(actor, [id], ct)).LabelOf(id);
+
+    /// <summary>The add-to-dossier page's read of an entity: audited, whether shown or refused.</summary>
+    public async Task<string?> ShowAsync(Actor actor, NodeId id, string? purpose, CancellationToken ct = default)
     {
-        var node = await db.Nodes.AsNoTracking().Where(n => n.Id == id).Select(n => new { n.Caption, n.Provenance }).SingleOrDefaultAsync(ct);
-        if (node is null || AccessPolicy.ForFact(actor, node.Provenance, inDossierTeam: true) != FactAccess.Readable) return null;
-        // A victim is shown by name only to the team of a dossier in which they are a victim, as on the entity page.
-        var victimIn = await db.Dossiers.AsNoTracking().Include(d => d.Shares)
-            .Where(d => d.Members.Any(m => m.NodeId == id && m.Role == DossierRole.Victim)).ToListAsync(ct);
-        return victimIn.Count > 0 && AccessPolicy.ShowVictimPseudonymised(actor, victimIn.Any(d => AccessPolicy.MayReadDossier(actor, DossierAccessInfo.Of(d))))
-            ? AccessPolicy.VictimPseudonym(id)
-            : node.Caption;
+        var caption = await CaptionAsync(actor, id, ct);
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Node", id.ToString(),
+            caption is null ? "toevoegen aan dossier: geweigerd (onbekend of niet in het netwerk van de gebruiker)" : "toevoegen aan dossier: naam getoond", purpose), ct);
+        return caption;
     }
 
     public async Task<(ProcessResult Result, string? Number)> AddMemberAsync(Actor actor, MemberInput input, CancellationToken ct = default)
@@ -86,7 +90,7 @@ public sealed class DossierMembership(IGraphDbContext db, DossierProcess process
         }
         if (await DossierProcess.TrySaveAsync(db, ct) is { } conflict) return (conflict, null);
         await audit.AppendAsync(new AuditRecord(actor, AuditAction.Update, "Dossier", dossier.Number,
-            $"lid toegevoegd: {caption} als {role.Value.Dutch().ToLowerInvariant()} (bron: {signal?.Number ?? reference})", null), ct);
+            $"lid toegevoegd: entiteit {node} als {role.Value.Dutch().ToLowerInvariant()} (bron: {signal?.Number ?? reference})", null), ct);
         return (ProcessResult.Done, dossier.Number);
     }
 
@@ -146,9 +150,9 @@ public sealed class DossierMembership(IGraphDbContext db, DossierProcess process
             return ProcessResult.Refused("Lid", e.Message);
         }
         if (await DossierProcess.TrySaveAsync(db, ct) is { } conflict) return conflict;
-        var caption = await db.Nodes.AsNoTracking().Where(n => n.Id == member.NodeId).Select(n => n.Caption).SingleOrDefaultAsync(ct);
+        // The entity by id, not by name: the audit log outlives the dossier and must not keep its names (issue 14.4).
         await audit.AppendAsync(new AuditRecord(actor, AuditAction.Update, "Dossier", dossier.Number,
-            $"lid verwijderd: {caption ?? member.NodeId.ToString()} als {member.Role.Dutch().ToLowerInvariant()}", why), ct);
+            $"lid verwijderd: entiteit {member.NodeId} als {member.Role.Dutch().ToLowerInvariant()}", why), ct);
         return ProcessResult.Done;
     }
 

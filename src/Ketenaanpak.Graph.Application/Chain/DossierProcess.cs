@@ -50,15 +50,19 @@ public sealed record ProcessResult(bool Found, bool Allowed, IReadOnlyDictionary
 /// weighing with its priority, the prosecutor's consent for criminal-law signals, and the closing evaluation. Every
 /// decision is recorded on the dossier with its author and written to the audit log.
 /// </summary>
-public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProvider clock, IOptions<WeighingCriteria> criteria)
+public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProvider clock, IOptions<WeighingCriteria> criteria,
+    Network.ViewerScopes scopes)
 {
     public async Task<DossierProcessView?> ViewAsync(Actor actor, string number, CancellationToken ct = default)
     {
         if (await LoadAsync(actor, number, ct) is not { } dossier) return null;
-        var facts = await FactsAsync(dossier, ct);
+        var facts = await FactsAsync(actor, dossier, ct);
         var moves = DossierWorkflow.Moves(dossier.Stage)
             .Select(to => new StageMove(to, to > dossier.Stage, DossierWorkflow.Missing(dossier.Stage, to, facts.Facts))).ToList();
+        // Members outside the reader's network (a police-only person for a municipal coordinator) are left out of the
+        // lists, as /api/nodes/{id} leaves them out: no name, no id.
         var approaches = facts.Captions
+            .Where(m => facts.Visible.Contains(m.Key.Node))
             .Where(m => m.Key.Role is DossierRole.Perpetrator or DossierRole.Victim or DossierRole.Facilitator)
             .Select(m => new ApproachItem(m.Key.Node, m.Key.Role, m.Value,
                 dossier.CurrentWeighing?.Approaches.FirstOrDefault(a => a.NodeId == m.Key.Node && a.Role == m.Key.Role)?.Approach))
@@ -66,6 +70,7 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
         var sourceSignals = dossier.Members.Select(m => m.Provenance.SourceSignal).OfType<SignalId>().Distinct().ToList();
         var signalNumbers = await db.Signals.AsNoTracking().Where(s => sourceSignals.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Number, ct);
         var members = dossier.Members
+            .Where(m => facts.Visible.Contains(m.NodeId))
             .Select(m => new MemberItem(m.NodeId, m.Role, facts.Captions[(m.NodeId, m.Role)], m.PerpetratorRole, m.Awareness,
                 m.Provenance.SourceSignal is { } signal && signalNumbers.TryGetValue(signal, out var n) ? n : m.Provenance.SourceReference))
             .OrderBy(m => m.Role).ThenBy(m => m.Caption, StringComparer.CurrentCulture).ToList();
@@ -77,7 +82,7 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
         if (await LoadAsync(actor, number, ct) is not { } dossier) return ProcessResult.NotFound;
         if (!MayAct(actor, dossier)) return ProcessResult.Forbidden;
         var from = dossier.Stage;
-        var facts = await FactsAsync(dossier, ct);
+        var facts = await FactsAsync(actor, dossier, ct);
         try
         {
             dossier.MoveTo(to, actor.UserName, reason ?? "", clock.GetUtcNow(), facts.Facts);
@@ -201,15 +206,20 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
 
 
     private sealed record CollectedFacts(WorkflowFacts Facts, IReadOnlyList<ConsentItem> Consents,
-        IReadOnlyDictionary<(NodeId Node, DossierRole Role), string> Captions);
+        IReadOnlyDictionary<(NodeId Node, DossierRole Role), string> Captions, IReadOnlySet<NodeId> Visible);
 
-    private async Task<CollectedFacts> FactsAsync(Dossier dossier, CancellationToken ct)
+    /// <summary>Words shown for a member the reader may not see (in the "what is still missing" lines): no name, no id.</summary>
+    public const string HiddenMember = "een afgeschermde entiteit (vraag na bij de bronpartner)";
+
+    private async Task<CollectedFacts> FactsAsync(Actor actor, Dossier dossier, CancellationToken ct)
     {
-        // Captions straight from the store: whoever reaches this reads the dossier, i.e. is in its team, and the team
-        // sees its own victims by name (the pseudonym is for readers outside the team).
+        // Captions through the reader's scope, the decision of /api/nodes/{id}: reading the dossier does not make a
+        // police-only (Wpg) member readable for a municipal coordinator.
         var nodeIds = dossier.Members.Select(m => m.NodeId).Distinct().ToList();
-        var captions = await db.Nodes.AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Caption, ct);
-        var byMember = dossier.Members.ToDictionary(m => (m.NodeId, m.Role), m => captions.GetValueOrDefault(m.NodeId, "onbekend"));
+        var scope = await scopes.ForAsync(actor, nodeIds, ct);
+        var captions = nodeIds.ToDictionary(id => id, scope.LabelOf);
+        var visible = captions.Where(c => c.Value is not null).Select(c => c.Key).ToHashSet();
+        var byMember = dossier.Members.ToDictionary(m => (m.NodeId, m.Role), m => captions[m.NodeId] ?? HiddenMember);
         var withoutSource = dossier.Members
             .Where(m => m.Provenance.SourceSignal is null && string.IsNullOrWhiteSpace(m.Provenance.SourceReference))
             .Select(m => byMember[(m.NodeId, m.Role)]).Distinct().ToList();
@@ -247,7 +257,7 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
             InterventionsAccepted: statuses.Count(s => s is InterventionStatus.Accepted or InterventionStatus.InProgress or InterventionStatus.Done),
             InterventionsOpen: statuses.Count(s => s is InterventionStatus.Proposed or InterventionStatus.Accepted or InterventionStatus.InProgress),
             HasEvaluation: dossier.Evaluation is not null);
-        return new CollectedFacts(facts, consents, byMember);
+        return new CollectedFacts(facts, consents, byMember, visible);
     }
 
 }

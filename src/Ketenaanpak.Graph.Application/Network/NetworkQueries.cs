@@ -22,7 +22,6 @@ public sealed class NetworkQueries(IGraphDbContext db, GraphSnapshotService snap
 {
     public const int MaxHops = 3;
     public const int MaxNeighbourhood = 500;
-    private static readonly HashSet<string> NameProperties = ["firstName", "lastName", "alias", "birthDate"];
 
     public async Task<NodeDetailsDto?> NodeAsync(Actor actor, NodeId id, string? purpose, CancellationToken ct = default)
     {
@@ -36,7 +35,7 @@ public sealed class NetworkQueries(IGraphDbContext db, GraphSnapshotService snap
         var inTeam = scope.InTeam(snapshotNode);
         var pseudonymised = scope.IsPseudonymised(snapshotNode);
         var statements = node.Statements
-            .Where(s => !(pseudonymised && NameProperties.Contains(s.Property)))
+            .Where(s => !(pseudonymised && AccessPolicy.PseudonymisedProperties.Contains(s.Property)))
             .Select(s => ToDto(node.Kind, s, AccessPolicy.ForFact(actor, s.Provenance, inTeam), partners))
             .Where(s => s is not null).Select(s => s!).ToList();
         var dossierIds = snapshotNode.DossierRoles?.Keys.Where(scope.ReadableDossiers.Contains).Select(Guid.Parse).Select(g => new DossierId(g)).ToList() ?? [];

@@ -37,6 +37,21 @@ public sealed class ViewerScope
 
     public bool InTeam(SnapshotNode node) => Access.InTeam(node);
 
+    /// <summary>
+    /// The one answer to "may this user see entity <paramref name="id"/>?", as <c>/api/nodes/{id}</c> gives it: true,
+    /// with the node, when it is in the user's network; false both for a hidden and for an unknown id.
+    /// </summary>
+    public bool Sees(NodeId id, out SnapshotNode node)
+    {
+        node = default!;
+        if (Graph.Snapshot.IndexOf(id.ToString()) is not { } v || !Access.NodeVisible(v)) return false;
+        node = Graph.Snapshot.Node(v);
+        return true;
+    }
+
+    /// <summary>The entity's label for this user (pseudonym for a victim outside the team), or null when not visible.</summary>
+    public string? LabelOf(NodeId id) => Sees(id, out var node) ? Label(node) : null;
+
     public bool IsPseudonymised(SnapshotNode node)
     {
         if (AccessPolicy.SeesAllDossiers(Actor) || node.DossierRoles is null) return false;

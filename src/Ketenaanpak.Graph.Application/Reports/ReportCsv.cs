@@ -34,7 +34,7 @@ public static class ReportCsv
     /// <summary>Quotes a field with ; " or a line break; a leading = + - @ gets an apostrophe so that Excel never runs it as a formula.</summary>
     public static string Cell(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        value = Abstractions.SpreadsheetCells.Neutralise(value);
         return value.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

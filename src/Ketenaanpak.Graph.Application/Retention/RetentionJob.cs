@@ -92,6 +92,12 @@ public sealed class RetentionJob(
         var result = new RetentionResult(today, dossiers.Count, signals.Count, nodes.Count, statements.Count, relations.Count);
         if (records.Count > 0)
         {
+            // What the case meetings froze of these dossiers and entities goes in the same transaction.
+            var meetingChanges = await CaseMeetingRetention.ApplyAsync(db, dossiers.Select(d => d.Id).ToList(),
+                nodes.ToDictionary(n => n.Id, n => n.Caption), cancellationToken);
+            if (meetingChanges > 0)
+                records.Add(new AuditRecord(System, AuditAction.Delete, "Casusoverleg", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    $"{meetingChanges} agendapunten en verslagen ontdaan van verwijderde dossiers en namen", Purpose));
             await audit.AppendManyAsync(records, cancellationToken);
             db.Dossiers.RemoveRange(dossiers);
             db.Signals.RemoveRange(signals);
@@ -100,7 +106,7 @@ public sealed class RetentionJob(
             db.Relations.RemoveRange(relations);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesErasingAsync(cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
@@ -110,6 +116,10 @@ public sealed class RetentionJob(
                 throw;
             }
         }
+
+        // Uploaded import files whose import has ended are not kept beside the store (the job removes them; this sweeps
+        // what a crash or an exhausted retry left behind).
+        await SweepImportUploadsAsync(cancellationToken);
 
         // Deleted data must vanish from every derived surface too: the statistics table and this instance's snapshot.
         // (Other instances rebuild theirs within SnapshotRefresher.Interval; there is no search index or other cache yet.)
@@ -125,4 +135,13 @@ public sealed class RetentionJob(
         new(System, AuditAction.Delete, type, id,
             $"bewaartermijn verstreken op {retainUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" + (with is null ? "" : $"; {with}"),
             Purpose);
+
+    private async Task SweepImportUploadsAsync(CancellationToken ct)
+    {
+        var runs = await db.ImportRuns.AsNoTracking().Select(r => new { r.Id, r.StoredPath, r.Status }).ToListAsync(ct);
+        var active = runs.Where(r => r.Status is Bulk.ImportRunStatus.Queued or Bulk.ImportRunStatus.Running).Select(r => r.Id.ToString("N")).ToHashSet();
+        foreach (var folder in runs.Select(r => Path.GetDirectoryName(r.StoredPath)).OfType<string>().Distinct().Where(Directory.Exists))
+            foreach (var file in Directory.EnumerateFiles(folder, "*.upload"))
+                if (!active.Contains(Path.GetFileNameWithoutExtension(file))) Bulk.ImportJob.DeleteUpload(file);
+    }
 }

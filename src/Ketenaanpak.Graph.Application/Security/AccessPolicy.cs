@@ -86,6 +86,9 @@ public static class AccessPolicy
     /// <param name="inTeamOfAVictimDossier">Whether the actor may read a dossier in which this node is a victim.</param>
     public static bool ShowVictimPseudonymised(Actor actor, bool inTeamOfAVictimDossier) => !actor.IsSystem && !inTeamOfAVictimDossier;
 
+    /// <summary>The statements that name a person: left out wherever the person is shown pseudonymised.</summary>
+    public static readonly IReadOnlySet<string> PseudonymisedProperties = new HashSet<string>(StringComparer.Ordinal) { "firstName", "lastName", "alias", "birthDate" };
+
     /// <summary>A stable pseudonym for a victim node ("Slachtoffer S-3F2A91"): the same node always gets the same one.</summary>
     public static string VictimPseudonym(NodeId node) => $"Slachtoffer S-{node.Value.ToString("N")[^6..].ToUpperInvariant()}";
 

@@ -43,15 +43,15 @@ public static class AuditCommand
 
     private static async Task<int> VerifyAsync(string[] args, TextWriter stdout)
     {
-        var flags = new CliArgs(args);
-        flags.RejectUnknown("expect-head");
+        var flags = new CliArgs(args, "no-witness");
+        flags.RejectUnknown("expect-head", "no-witness");
         AuditHead? expected = null;
         if (flags.Get("expect-head") is { } text && !AuditHead.TryParse(text, out expected))
             throw new CliUsageException($"--expect-head must be SEQUENCE:HASH as printed by 'audit verify' (64 hex digits), got '{text}'.");
 
         using var host = CliHost.Build(ConfigurationArgs(args));
         await using var scope = host.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(expected);
+        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(expected, useWitness: !flags.Has("no-witness"));
         stdout.WriteLine(JsonSerializer.Serialize(new
         {
             command = "audit verify",
@@ -61,6 +61,8 @@ public static class AuditCommand
             reason = result.Reason,
             head_sequence = result.Head?.Sequence ?? 0,
             head_hash = result.Head?.Hash,
+            expected_head = result.ExpectedHead?.ToString(),
+            witness = result.WitnessLocation,
         }));
         return result.Ok ? 0 : 1;
     }

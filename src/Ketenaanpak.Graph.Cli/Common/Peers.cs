@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Ketenaanpak.Graph.Cli.Common;
 
 /// <summary>
-/// The peer libraries (igraph, networkx) of the benchmarks: shared/bench/peers.py beside the repository, run under
+/// The peer libraries (igraph, networkx) of the benchmarks: bench/peers.py in the repository (a copy of shared/bench/peers.py), run under
 /// Debian's python3, with the child's CPU seconds (GNU time) and the machine's load average for the record.
 /// </summary>
 public static class Peers
@@ -14,11 +14,11 @@ public static class Peers
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (!File.Exists(Path.Combine(dir.FullName, "Ketenaanpak.Graph.sln"))) continue;
-            var p = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "bench", "peers.py"));
+            var p = Path.Combine(dir.FullName, "bench", "peers.py");
             if (File.Exists(p)) return p;
         }
-        var cwd = Path.GetFullPath(Path.Combine("..", "shared", "bench", "peers.py"));
-        return File.Exists(cwd) ? cwd : throw new IOException("shared/bench/peers.py not found next to the repository.");
+        var cwd = Path.GetFullPath(Path.Combine("bench", "peers.py"));
+        return File.Exists(cwd) ? cwd : throw new IOException("bench/peers.py not found: run from inside the repository.");
     }
 
     public static string LoadAverage() =>

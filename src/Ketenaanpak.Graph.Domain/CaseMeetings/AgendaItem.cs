@@ -75,6 +75,25 @@ public sealed class AgendaItem
         SnapshotAt = at;
     }
 
+    /// <summary>
+    /// Retention: the dossier was deleted, so what the meeting saw of it goes too — its snapshot becomes
+    /// <paramref name="snapshotJson"/> (the number only) and its decisions lose their text and the entities they
+    /// concerned. That the dossier was discussed, and by whom it was decided, stays in the minutes.
+    /// </summary>
+    public void RedactForRetention(string snapshotJson)
+    {
+        SnapshotJson = snapshotJson;
+        foreach (var decision in _decisions) decision.Redact(CaseMeetingDecision.RedactedText, []);
+    }
+
+    /// <summary>Retention: entities deleted elsewhere leave this item's snapshot (rewritten by the caller) and its decisions.</summary>
+    public void ForgetEntities(string snapshotJson, IReadOnlySet<NodeId> deleted, Func<string, string> scrub)
+    {
+        SnapshotJson = snapshotJson;
+        foreach (var decision in _decisions)
+            decision.Redact(scrub(decision.Text), decision.Concerns.Where(n => !deleted.Contains(n)).ToList());
+    }
+
     internal CaseMeetingDecision Record(DecisionKind kind, string text, PartnerId? actionFor, DateOnly? due, IReadOnlyList<NodeId> concerns,
         string by, DateTimeOffset at)
     {
@@ -124,6 +143,14 @@ public sealed class CaseMeetingDecision
     public string ConcernsText { get; private set; }
     public string By { get; private set; }
     public DateTimeOffset At { get; private set; }
+
+    public const string RedactedText = "[verwijderd: de bewaartermijn van het dossier is verstreken]";
+
+    internal void Redact(string text, IReadOnlyList<NodeId> concerns)
+    {
+        Text = text;
+        ConcernsText = string.Join(',', concerns.Distinct().Select(n => n.Value.ToString("N")));
+    }
 
     public IReadOnlyList<NodeId> Concerns =>
         ConcernsText.Length == 0 ? [] : ConcernsText.Split(',').Select(s => new NodeId(Guid.ParseExact(s, "N"))).ToList();

@@ -108,6 +108,16 @@ public sealed class CaseMeeting
     }
 
     /// <summary>Demo history: a meeting of the past with its minutes already adopted.</summary>
+    /// <summary>Retention: names of deleted entities are taken out of the adopted minutes (<paramref name="scrub"/>).</summary>
+    public void ScrubMinutes(Func<string, string> scrub)
+    {
+        if (Minutes is null) return;
+        var scrubbed = scrub(Minutes);
+        if (scrubbed == Minutes) return;
+        Minutes = scrubbed;
+        Version++;
+    }
+
     public void RecordMinutes(string minutes) => AdoptMinutes(minutes, "demo", ScheduledAt);
 
     private void EnsureOpen()

@@ -26,8 +26,11 @@ namespace Ketenaanpak.Graph.Infrastructure.Auditing;
 /// that bypassed the lock would fail rather than fork the chain.
 /// </para>
 /// </remarks>
-public sealed class AuditLog(DbContextOptions<GraphDbContext> options, TimeProvider clock) : IAuditLog
+public sealed class AuditLog(DbContextOptions<GraphDbContext> options, TimeProvider clock, IAuditHeadWitness? witness) : IAuditLog
 {
+    /// <summary>A log without a witness (tests of the chain itself).</summary>
+    public AuditLog(DbContextOptions<GraphDbContext> options, TimeProvider clock) : this(options, clock, null) { }
+
     /// <summary>
     /// The advisory-lock key of the audit log on PostgreSQL ("KETENAUD" in ASCII). Advisory locks share one key space
     /// per database; nothing else in this product uses this key.
@@ -56,6 +59,9 @@ public sealed class AuditLog(DbContextOptions<GraphDbContext> options, TimeProvi
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // After the commit: a head is never witnessed for entries that were rolled back. A crash in between leaves an
+        // entry beyond the witnessed head, which verification reports rather than hides.
+        if (witness is not null) await witness.RecordAsync(head!, CancellationToken.None);
     }
 
     private static async Task<IDbContextTransaction> BeginSerialisedAsync(GraphDbContext db, CancellationToken cancellationToken)

@@ -40,12 +40,13 @@ internal sealed class ExportRowSource(GraphDbContext db, IServiceScopeFactory sc
         var own = scope.ServiceProvider.GetRequiredService<GraphDbContext>();
         var query = own.Statements.AsNoTracking();
         if (referencePrefix is not null) query = query.Where(s => s.Provenance.SourceReference!.StartsWith(referencePrefix));
-        var projected = query.OrderBy(s => s.NodeId).Select(s => new { s.NodeId, s.Property, s.Value });
+        var projected = query.OrderBy(s => s.NodeId).Select(s => new { s.NodeId, s.Property, s.Value, s.Provenance });
         await using var rows = await RowReader.OpenAsync(own, projected.CreateDbCommand(), ct);
         var r = rows.Reader;
         int node = r.GetOrdinal("NodeId"), property = r.GetOrdinal("Property"), value = r.GetOrdinal("Value");
+        var provenance = new ProvenanceColumns(r, own.IsSqlite);
         while (await r.ReadAsync(ct))
-            yield return new ExportStatementRow(r.GetGuid(node), r.GetString(property), r.GetString(value));
+            yield return new ExportStatementRow(r.GetGuid(node), r.GetString(property), r.GetString(value), provenance.Read(r));
     }
 
     public async IAsyncEnumerable<ExportRelationRow> RelationsAsync(string? referencePrefix, [EnumeratorCancellation] CancellationToken ct)

@@ -129,6 +129,28 @@ public sealed class GraphDbContext(DbContextOptions<GraphDbContext> options) : I
         }
     }
 
+    public async Task<int> SaveChangesErasingAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsSqlite) return await SaveChangesAsync(cancellationToken);
+        await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // secure_delete overwrites deleted cells and freed pages with zeros; VACUUM rewrites the file, so that no
+            // earlier version of a page (an update's old text, a row deleted before) survives in free space either;
+            // the checkpoint copies the log into the database and truncates it, so the -wal file's old pages go too.
+            await Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", cancellationToken);
+            var saved = await SaveChangesAsync(cancellationToken);
+            await Database.ExecuteSqlRawAsync("PRAGMA secure_delete = OFF;", cancellationToken);
+            if (saved > 0) await Database.ExecuteSqlRawAsync("VACUUM;", cancellationToken);
+            await Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();

@@ -34,11 +34,18 @@ public sealed class StorageOptions : IValidatableObject
                 [nameof(ConnectionString)]);
     }
 
+    /// <summary>
+    /// How long a write on the embedded store waits for another writer (a large import holds the write lock while it
+    /// commits) before it gives up; a private cache per connection, not a shared one, whose table locks failed at once
+    /// with "database table is locked" instead of waiting (ADR-013).
+    /// </summary>
+    public const int SqliteBusyTimeoutSeconds = 300;
+
     public string SqliteDatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, "ketenaanpak.db"));
 
     public string HangfireSqlitePath => Path.GetFullPath(Path.Combine(DataDirectory, "hangfire.db"));
 
     public string EffectiveConnectionString => Provider == StorageProvider.PostgreSql
         ? ConnectionString!
-        : string.IsNullOrWhiteSpace(ConnectionString) ? $"Data Source={SqliteDatabasePath};Cache=Shared;Pooling=True" : ConnectionString!;
+        : string.IsNullOrWhiteSpace(ConnectionString) ? $"Data Source={SqliteDatabasePath};Pooling=True;Default Timeout={SqliteBusyTimeoutSeconds}" : ConnectionString!;
 }

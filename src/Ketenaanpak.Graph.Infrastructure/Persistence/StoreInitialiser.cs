@@ -35,6 +35,10 @@ public sealed class StoreInitialiser(IServiceProvider services, IOptions<Storage
             ?? throw new InvalidOperationException("Another instance has been initialising the store for ten minutes; giving up.");
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GraphDbContext>();
+        if (options.Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
+            // Write-ahead logging, kept in the file: readers (pages, status polls, sign-in checks) never wait for a
+            // writer such as a large import, and a writer waits for another instead of failing (ADR-013).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         if (options.MigrateOnStart)
         {
             // On an empty PostgreSQL database EF reads the history table before it creates it and logs the failed
@@ -57,5 +61,33 @@ public sealed class StoreInitialiser(IServiceProvider services, IOptions<Storage
 
         foreach (var seeder in scope.ServiceProvider.GetServices<IStoreSeeder>())
             await seeder.SeedAsync(cancellationToken);
+
+        if (scope.ServiceProvider.GetService<Application.Auditing.IAuditHeadWitness>() is { } witness)
+            await CheckAuditHeadAsync(db, witness, cancellationToken);
+    }
+
+    /// <summary>
+    /// At start the stored head is compared with the witnessed one (ADR-004, addendum 1); a mismatch is logged as
+    /// critical and shown to the data-protection officer by the verification on /audit. A store that has entries but
+    /// no witness yet (first start with a witness) gets its current head recorded.
+    /// </summary>
+    private async Task CheckAuditHeadAsync(GraphDbContext db, Application.Auditing.IAuditHeadWitness witness, CancellationToken ct)
+    {
+        var stored = await db.AuditEntries.OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+        var witnessed = await witness.LatestAsync(ct);
+        if (witnessed is null)
+        {
+            if (stored is null) return;
+            await witness.RecordAsync(new Application.Auditing.AuditHead(stored.Sequence, stored.Hash), ct);
+            log.LogWarning("Audit head {Sequence} recorded outside the store for the first time, in {Location}", stored.Sequence, witness.Location);
+            return;
+        }
+        var atWitness = await db.AuditEntries.Where(e => e.Sequence == witnessed.Sequence).Select(e => e.Hash).FirstOrDefaultAsync(ct);
+        if (atWitness != witnessed.Hash)
+            log.LogCritical("The audit log does not match the head kept in {Location} (sequence {Sequence}): entries were removed or rewritten. " +
+                "Run 'audit verify' or the verification on /audit.", witness.Location, witnessed.Sequence);
+        else if (stored!.Sequence > witnessed.Sequence)
+            log.LogCritical("The audit log has entries {From}–{To} that the head kept in {Location} does not know: added outside the application.",
+                witnessed.Sequence + 1, stored.Sequence, witness.Location);
     }
 }

@@ -1,3 +1,4 @@
+using Ketenaanpak.Graph.TestKit;
 using System.Globalization;
 using Ketenaanpak.Graph.TestKit.ReferenceGraphs;
 
@@ -8,7 +9,7 @@ internal sealed class KnownAnswers
 {
     private KnownAnswers(string graph)
     {
-        var dir = Path.Combine(RepoPaths.Root, "tests", "Ketenaanpak.Graph.Analytics.Tests", "Reference");
+        var dir = Path.Combine(RepositoryPaths.Root, "tests", "Ketenaanpak.Graph.Analytics.Tests", "Reference");
         var nodeLines = File.ReadAllLines(Path.Combine(dir, $"{graph}.nodes.tsv"));
         var header = nodeLines[0].Split('\t');
         foreach (var line in nodeLines.Skip(1))
@@ -40,7 +41,7 @@ internal sealed class KnownAnswers
 
     public static KnownAnswers For(string graph) => new(graph);
 
-    public static string ReferenceDir => Path.Combine(RepoPaths.Root, "tests", "Ketenaanpak.Graph.Analytics.Tests", "Reference");
+    public static string ReferenceDir => Path.Combine(RepositoryPaths.Root, "tests", "Ketenaanpak.Graph.Analytics.Tests", "Reference");
 
     /// <summary>Asserts |a-b| ≤ rel·max(|a|,|b|) + abs for every vertex name.</summary>
     public static void AssertClose(IReadOnlyDictionary<string, double> expected, IReadOnlyList<string> names,

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Ketenaanpak.Graph.Browser.Tests.Explorer;
 
 /// <summary>
-/// Real networks of ../shared/datasets, imported from the import page and opened in the explorer from the import
+/// Real networks of datasets, imported from the import page and opened in the explorer from the import
 /// report: the one-mode CAVIAR matrix and the two-mode Abu Sayyaf matrix (persons × kidnappings). The counts the page
 /// shows must be those of SOURCES.md, not of our own importer's report.
 /// </summary>

@@ -89,10 +89,17 @@ public abstract class AuditCommandTests<TStore>(TStore store) : IClassFixture<TS
         var head = $"{kept.GetProperty("head_sequence").GetInt64()}:{kept.GetProperty("head_hash").GetString()}";
         await TamperAsync(store, """DELETE FROM audit_log WHERE "Sequence" = 5""");
 
-        Assert.Equal(0, (await RunAsync("audit", "verify")).Exit);
-        var (exit, stdout, _) = await RunAsync("audit", "verify", "--expect-head", head);
+        // The chain alone cannot see it; the head kept by hand and the head witnessed after every append both do.
+        Assert.Equal(0, (await RunAsync("audit", "verify", "--no-witness")).Exit);
+        var (exit, stdout, _) = await RunAsync("audit", "verify", "--expect-head", head, "--no-witness");
         Assert.Equal(1, exit);
         Assert.Equal(5, SingleJsonLine(stdout).GetProperty("first_broken_sequence").GetInt64());
+        var (byDefault, witnessed, _) = await RunAsync("audit", "verify");
+        Assert.Equal(1, byDefault);
+        var json = SingleJsonLine(witnessed);
+        Assert.Equal(5, json.GetProperty("first_broken_sequence").GetInt64());
+        Assert.Equal(head, json.GetProperty("expected_head").GetString());
+        Assert.Contains("regels aan het eind verwijderd", json.GetProperty("reason").GetString());
     }
 
     [Theory]

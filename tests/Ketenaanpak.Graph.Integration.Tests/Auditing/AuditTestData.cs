@@ -24,8 +24,13 @@ internal static class AuditTestData
     public static AuditRecord Record(int i, Actor? actor = null) =>
         new(actor ?? Analyst, AuditAction.Read, "Dossier", $"D-2026-{i:000}", $"dossier geopend ({i})", "voorbereiding casusoverleg");
 
+    /// <summary>The head file the app keeps for this store (the same place the app and the CLI read it from).</summary>
+    public static FileAuditHeadWitness Witness(TestStore store, TimeProvider? clock = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(store.Options), Microsoft.Extensions.Options.Options.Create(new AuditWitnessOptions()),
+            clock ?? new FakeTimeProvider(Start));
+
     public static AuditLog Log(TestStore store, TimeProvider? clock = null) =>
-        new(store.ContextOptions, clock ?? new FakeTimeProvider(Start));
+        new(store.ContextOptions, clock ?? new FakeTimeProvider(Start), Witness(store, clock));
 
     public static async Task<AuditLog> AppendAsync(TestStore store, int count, TimeProvider? clock = null)
     {
@@ -39,6 +44,7 @@ internal static class AuditTestData
     {
         await using var db = store.NewContext();
         await db.Database.ExecuteSqlRawAsync("DELETE FROM audit_log");
+        if (File.Exists(Witness(store).Location)) File.Delete(Witness(store).Location);
     }
 
     /// <summary>What an intruder with database access does: plain SQL, bypassing the application.</summary>
@@ -51,7 +57,7 @@ internal static class AuditTestData
     public static async Task<AuditVerification> VerifyAsync(TestStore store, AuditHead? expectedHead = null)
     {
         await using var db = store.NewContext();
-        return await new AuditVerifier(db).VerifyAsync(expectedHead);
+        return await new AuditVerifier(db).VerifyAsync(expectedHead); // the chain alone: these tests are about the chain
     }
 
     public static async Task<List<AuditEntry>> EntriesAsync(TestStore store)

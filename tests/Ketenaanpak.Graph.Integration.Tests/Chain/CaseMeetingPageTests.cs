@@ -22,7 +22,7 @@ public sealed class CaseMeetingPageTests(SqliteTestStore store) : IClassFixture<
     {
         await using var app = new AppFactory(store);
         using var analyst = await SignIn.AsAsync(app, "analist");
-        var date = DateTime.UtcNow.AddDays(20).ToString("dd-MM-yyyy");
+        var date = TestKit.TestClock.Start.AddDays(20).ToString("dd-MM-yyyy");
 
         var bad = await PostAsync(analyst, "/casusoverleg", "/casusoverleg", new() { ["Kind"] = "kwartaal", ["Title"] = "<script>x</script>", ["Date"] = "morgen", ["Time"] = "13:00" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);

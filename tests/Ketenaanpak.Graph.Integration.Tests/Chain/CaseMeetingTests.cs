@@ -78,7 +78,7 @@ public abstract class CaseMeetingTests<TStore>(TStore store) : IClassFixture<TSt
         await using var scope = app.Services.CreateAsyncScope();
         var meetings = scope.ServiceProvider.GetRequiredService<CaseMeetingService>();
         var view = scope.ServiceProvider.GetRequiredService<MeetingView>();
-        var date = DateTime.UtcNow.AddDays(30).ToString("dd-MM-yyyy");
+        var date = TestKit.TestClock.Start.AddDays(30).ToString("dd-MM-yyyy");
 
         var (errors, none) = await meetings.CreateAsync(c.Analyst, new MeetingInput("wekelijks", "", "31-02-2027", "25:00", null));
         Assert.Null(none);

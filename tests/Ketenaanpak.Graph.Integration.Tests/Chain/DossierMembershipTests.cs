@@ -81,7 +81,7 @@ public abstract class DossierMembershipTests<TStore>(TStore store) : IClassFixtu
 
         var audit = (await AuditTestData.EntriesAsync(store)).Where(e => e.SubjectId == c.Dossier.Number).ToList();
         var entry = Assert.Single(audit, e => e.Action == AuditAction.Update && e.ActorName == c.Analyst.UserName);
-        Assert.Equal($"lid toegevoegd: {c.Boss.Caption} als dader (bron: {c.Signal.Number})", entry.Detail);
+        Assert.Equal($"lid toegevoegd: entiteit {c.Boss.Id} als dader (bron: {c.Signal.Number})", entry.Detail);
 
         // The same entity in the same role again: refused in words, nothing doubled.
         var again = (await membership.AddMemberAsync(c.Analyst, new MemberInput(c.Dossier.Number, c.Boss.Id.ToString(), "1", "3", "0", null, "pv 123"))).Result;
@@ -201,7 +201,7 @@ public abstract class DossierMembershipTests<TStore>(TStore store) : IClassFixtu
             Assert.True(await db.Nodes.AnyAsync(n => n.Id == c.Boss.Id)); // the entity stays in the network
 
         var removals = (await AuditTestData.EntriesAsync(store)).Where(e => e.SubjectId == c.Dossier.Number && e.Detail!.StartsWith("lid verwijderd")).ToList();
-        Assert.Equal([($"lid verwijderd: {c.Boss.Caption} als dader", "Geen dader: verhuurder zonder zeggenschap."), ($"lid verwijderd: {c.Boss.Caption} als faciliteerder", "Hoort niet bij deze casus.")],
+        Assert.Equal([($"lid verwijderd: entiteit {c.Boss.Id} als dader", "Geen dader: verhuurder zonder zeggenschap."), ($"lid verwijderd: entiteit {c.Boss.Id} als faciliteerder", "Hoort niet bij deze casus.")],
             removals.Select(e => (e.Detail, e.Purpose)));
         Assert.All(removals, e => Assert.Equal(c.Analyst.UserName, e.ActorName));
     }

@@ -69,7 +69,7 @@ internal static class IntakeClient
         var f = new List<KeyValuePair<string, string>>
         {
             new("ReporterName", "Baliemedewerker Burgerzaken"),
-            new("ObservedOn", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2).ToString("yyyy-MM-dd")),
+            new("ObservedOn", TestKit.TestClock.Today.AddDays(-2).ToString("yyyy-MM-dd")),
             new("Place.Municipality", "GM0141"),
             new("Place.Street", "Wierdensestraat"),
             new("Place.HouseNumber", houseNumber),

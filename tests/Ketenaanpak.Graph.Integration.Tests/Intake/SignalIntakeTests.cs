@@ -173,7 +173,7 @@ public abstract class SignalIntakeTests<TStore>(TStore store) : IClassFixture<TS
 
         var complete = new
         {
-            reporterName = "Wijkagent", observedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+            reporterName = "Wijkagent", observedOn = TestKit.TestClock.Today.ToString("yyyy-MM-dd"),
             place = new { municipality = "GM0153" }, form = "Sexual", sector = "SexIndustry", indicators = new[] { "SEX.03", "LOC.06" },
             mentions = new object[]
             {
@@ -254,7 +254,7 @@ public abstract class SignalIntakeTests<TStore>(TStore store) : IClassFixture<TS
         using var ggd = await IntakeClient.SignInAsync(app, "ggd-melder", Roles.PartnerContributor, "GGD-TW");
         var response = await IntakeClient.SendAsync(ggd, HttpMethod.Post, "/api/signals?indienen=true", new
         {
-            reporterName = "<script>alert('melder')</script>", observedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+            reporterName = "<script>alert('melder')</script>", observedOn = TestKit.TestClock.Today.ToString("yyyy-MM-dd"),
             place = new { municipality = "GM0164" }, form = "Sexual", sector = "SexIndustry", indicators = new[] { "SEX.01", "VRH.01" },
             mentions = new[] { new { @ref = "b", kind = "Company", values = new Dictionary<string, string> { ["name"] = "<img src=x onerror=alert(1)> Massage B.V." } } },
             note = "<b>vet</b> & \"quotes\"",

@@ -42,7 +42,7 @@ public abstract class LeadTimeTests<TStore>(TStore store) : IClassFixture<TStore
         }
 
         await using var read = store.NewContext();
-        var report = new YearlyReport(read, new NoAuditExpected(), TimeProvider.System);
+        var report = new YearlyReport(read, new NoAuditExpected(), TestKit.TestClock.New());
         var region = new ReportScope(null, "Regio Twente");
         var r2025 = await report.FiguresAsync(region, 2025);
         var times = r2025.Section("doorlooptijden");

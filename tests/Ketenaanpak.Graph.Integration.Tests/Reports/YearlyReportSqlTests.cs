@@ -39,7 +39,7 @@ public abstract class YearlyReportSqlTests<TStore>(DemoStore<TStore> demo) : ICl
     private async Task<YearlyReportFigures> ReportAsync(int year, string? municipality)
     {
         await using var db = demo.Store.NewContext();
-        return await new YearlyReport(db, new NoAuditExpected(), TimeProvider.System)
+        return await new YearlyReport(db, new NoAuditExpected(), TestKit.TestClock.New())
             .FiguresAsync(new ReportScope(municipality, municipality ?? "Regio Twente"), year);
     }
 

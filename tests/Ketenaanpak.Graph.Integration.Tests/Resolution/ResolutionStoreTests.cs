@@ -55,22 +55,22 @@ public abstract class ResolutionStoreTests<TStore>(TStore store) : IClassFixture
         services.AddScoped<IStoreGraphSource>(sp => new EfStoreGraphSource(sp.GetRequiredService<GraphDbContext>()));
         await using var provider = services.BuildServiceProvider();
         var snapshots = new GraphSnapshotService(provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<GraphSnapshotService>.Instance);
-        var audit = new AuditLog(store.ContextOptions, TimeProvider.System);
+        var audit = new AuditLog(store.ContextOptions, TestKit.TestClock.New());
 
         // Bulk run: three pairs among the Ivanovs, none with Nowak; a second run queues nothing new.
         await using (var db = store.NewContext())
         {
-            var run = await new ResolutionJob(db, audit, TimeProvider.System).RunAllAsync(CancellationToken.None);
+            var run = await new ResolutionJob(db, audit, TestKit.TestClock.New()).RunAllAsync(CancellationToken.None);
             Assert.Equal(3, run.Queued);
         }
         await using (var db = store.NewContext())
-            Assert.Equal(0, (await new ResolutionJob(db, audit, TimeProvider.System).RunAllAsync(CancellationToken.None)).Queued);
+            Assert.Equal(0, (await new ResolutionJob(db, audit, TestKit.TestClock.New()).RunAllAsync(CancellationToken.None)).Queued);
 
         var analyst = ActorOf(riec, Roles.RiecAnalyst);
         var coordinator = ActorOf(municipality, Roles.MunicipalCoordinator);
         await using (var db = store.NewContext())
         {
-            var service = new ResolutionService(db, snapshots, audit, TimeProvider.System);
+            var service = new ResolutionService(db, snapshots, audit, TestKit.TestClock.New());
             var queue = await service.QueueAsync(analyst, 50, "test");
             Assert.Equal(3, queue.Candidates.Count);
             var best = queue.Candidates[0];
@@ -93,7 +93,7 @@ public abstract class ResolutionStoreTests<TStore>(TStore store) : IClassFixture
             var pair = await db.Nodes.AsNoTracking().Where(n => n.Id == a.Id || n.Id == b.Id).ToListAsync();
             Assert.Single(pair, n => n.MergedInto is null);
             Assert.Single(pair, n => n.MergedInto == pair.Single(p => p.MergedInto is null).Id);
-            var service = new ResolutionService(db, snapshots, audit, TimeProvider.System);
+            var service = new ResolutionService(db, snapshots, audit, TestKit.TestClock.New());
             var notSame = await service.JudgeAsync(analyst, b.Id, c.Id, Verdict.NotSame, null, "test");
             // B ≠ C and A = B: A ≠ C follows, and that pair leaves the queue without being asked.
             var inferred = Assert.Single(notSame!.Inferred);
@@ -118,7 +118,7 @@ public abstract class ResolutionStoreTests<TStore>(TStore store) : IClassFixture
 
         await using (var db = store.NewContext())
         {
-            var service = new ResolutionService(db, snapshots, audit, TimeProvider.System);
+            var service = new ResolutionService(db, snapshots, audit, TestKit.TestClock.New());
             var undo = await service.UnmergeAsync(analyst, a.Id, b.Id, "andere persoon, zelfde naam", "test");
             Assert.True(undo!.Saved);
         }

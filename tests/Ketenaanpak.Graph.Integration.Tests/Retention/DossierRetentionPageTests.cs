@@ -19,7 +19,7 @@ namespace Ketenaanpak.Graph.Integration.Tests.Retention;
 public abstract class DossierRetentionPageTests<TStore>(TStore store) : IClassFixture<TStore> where TStore : TestStore
 {
     // The app runs on the system clock; the dates are relative to today with days of margin around midnight.
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = TestKit.TestClock.Today;
     private static readonly DateOnly Current = Today.AddYears(1);
 
     private async Task<Dossier> SeedDossierAsync()

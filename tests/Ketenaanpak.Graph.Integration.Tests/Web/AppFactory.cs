@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ketenaanpak.Graph.Integration.Tests.Web;
 
@@ -16,6 +18,10 @@ namespace Ketenaanpak.Graph.Integration.Tests.Web;
 public sealed class AppFactory(TestStore store, bool demo = true) : WebApplicationFactory<Program>
 {
     public TestStore Store { get; } = store;
+
+    /// <summary>The host's clock: pinned to <see cref="TestKit.TestClock.Start"/> and running on, so the demo region's dates
+    /// and every rule that looks back from "now" give the same answer on any day the suite runs.</summary>
+    public TimeProvider Clock { get; init; } = TestKit.TestClock.New();
 
     /// <summary>Extra configuration for this host (e.g. Authentication:Oidc:*), applied after the defaults.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
@@ -45,6 +51,11 @@ public sealed class AppFactory(TestStore store, bool demo = true) : WebApplicati
         // Tests that run on real Kestrel (UseKestrel) get a free port; UseKestrel(0) alone leaves Kestrel on 5000.
         builder.UseSetting("urls", "http://127.0.0.1:0");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(Clock);
+        });
     }
 }
 

@@ -1,3 +1,4 @@
+using Ketenaanpak.Graph.TestKit;
 using Ketenaanpak.Graph.Analytics.Io;
 using Ketenaanpak.Graph.Domain.Graph;
 
@@ -39,7 +40,7 @@ public static class ReferenceNetworks
     public static IReadOnlyDictionary<string, string> MexicoRoles()
     {
         var roles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadAllLines(RepoPaths.Dataset("mexico_human_trafficking_node_roles.csv")))
+        foreach (var line in File.ReadAllLines(RepositoryPaths.Dataset("mexico_human_trafficking_node_roles.csv")))
         {
             var t = line.TrimStart('\uFEFF');
             if (t.Length == 0) continue;
@@ -62,7 +63,7 @@ public static class ReferenceNetworks
     private static EdgeListData Classic(string graph)
     {
         // graph,source,target,weight: keep the rows of one graph and read them as a csv edge list.
-        var rows = File.ReadAllLines(RepoPaths.Dataset("classic_networks_edges_from_networkx.csv"))
+        var rows = File.ReadAllLines(RepositoryPaths.Dataset("classic_networks_edges_from_networkx.csv"))
             .Skip(1)
             .Select(l => l.Split(','))
             .Where(f => f[0] == graph)
@@ -72,7 +73,7 @@ public static class ReferenceNetworks
 
     private static EdgeListData Read(string file, Func<TextReader, EdgeListData> reader)
     {
-        using var r = new StreamReader(RepoPaths.Dataset(file), System.Text.Encoding.UTF8, true);
+        using var r = new StreamReader(RepositoryPaths.Dataset(file), System.Text.Encoding.UTF8, true);
         return reader(r);
     }
 }

@@ -131,9 +131,12 @@ public sealed class CsvExportWriter : IExportWriter
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\n\r");
 
+    /// <summary>One field: neutralised against formula injection (<see cref="Abstractions.SpreadsheetCells"/>, which our
+    /// CSV import reverses), quoted when it has to be.</summary>
     private static void Field(StreamWriter w, string? f)
     {
         if (f is null) return;
+        if (Abstractions.SpreadsheetCells.StartsAsFormula(f)) f = "'" + f;
         if (f.AsSpan().IndexOfAny(NeedsQuotes) >= 0 || (f.Length > 0 && (f[0] == ' ' || f[^1] == ' ')))
         {
             w.Write('"'); w.Write(f.Replace("\"", "\"\"")); w.Write('"');

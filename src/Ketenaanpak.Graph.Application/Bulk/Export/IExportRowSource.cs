@@ -5,8 +5,8 @@ namespace Ketenaanpak.Graph.Application.Bulk.Export;
 /// <summary>A node row as the export reads it: plain values, no entity, nothing tracked.</summary>
 public readonly record struct ExportNodeRow(Guid Id, NodeKind Kind, string Caption, string? ExactKey, Domain.Provenance.Provenance Provenance);
 
-/// <summary>One statement (property value) of a node.</summary>
-public readonly record struct ExportStatementRow(Guid NodeId, string Property, string Value);
+/// <summary>One statement (property value) of a node, with its own provenance (the access policy decides per fact).</summary>
+public readonly record struct ExportStatementRow(Guid NodeId, string Property, string Value, Domain.Provenance.Provenance Provenance);
 
 /// <summary>A relation row as the export reads it.</summary>
 public readonly record struct ExportRelationRow(Guid Id, RelationType Type, Guid SourceId, Guid TargetId, double Weight, string? Detail,

@@ -47,7 +47,13 @@ public sealed class AuditController(AuditSearch search, AuditVerifier verifier, 
     {
         ViewData["Nav"] = "audit";
         var results = filter is null ? null : await search.PageAsync(filter, form.Pagina, cancellationToken);
-        var verification = form.Controle ? await verifier.VerifyAsync(cancellationToken: cancellationToken) : null;
+        var expected = form.ExpectedHead(ModelState);
+        var verification = form.Controle && ModelState.IsValid ? await verifier.VerifyAsync(expected, cancellationToken) : null;
+        // The officer's own reading of the log is itself recorded: who looked at whose reads, and with which filter.
+        if (results is not null)
+            await log.AppendAsync(new AuditRecord(current.Actor, AuditAction.Read, "Auditlog", null,
+                $"pagina {form.Pagina}, {results.Total} regels; {filter!.Describe()}{(verification is null ? "" : verification.Ok ? "; keten gecontroleerd: intact" : "; keten gecontroleerd: verbroken")}",
+                DefaultPurpose), cancellationToken);
         var empty = results is { Total: 0 } && !form.FilterValues().Any();
         return View("Index", new AuditIndexModel(form, results, verification, empty));
     }

@@ -30,6 +30,18 @@ public sealed class AuditForm
     /// <summary>Walk the chain for the verification panel (on request: it reads the whole log).</summary>
     public bool Controle { get; set; }
 
+    /// <summary>A head kept outside the system ("volgnummer:hash"), to verify against instead of the witnessed one.</summary>
+    public string? Kop { get; set; }
+
+    /// <summary>The head typed in <see cref="Kop"/>; null when empty, or with an error on the field when malformed.</summary>
+    public AuditHead? ExpectedHead(ModelStateDictionary errors)
+    {
+        if (string.IsNullOrWhiteSpace(Kop)) return null;
+        if (AuditHead.TryParse(Kop, out var head)) return head;
+        errors.AddModelError(nameof(Kop), "De kop is het volgnummer, een dubbele punt en de hash van 64 tekens, zoals de controle hem toont (bijvoorbeeld 1200:3fa9…).");
+        return null;
+    }
+
     /// <summary>Why the export is made; recorded with it.</summary>
     public string? Doel { get; set; }
 
@@ -59,7 +71,7 @@ public sealed class AuditForm
     {
         var values = new (string Key, string? Value)[]
         {
-            ("gebruiker", Gebruiker), ("actie", Actie), ("onderwerp", Onderwerp), ("onderwerpid", OnderwerpId), ("van", Van), ("tot", Tot),
+            ("gebruiker", Gebruiker), ("actie", Actie), ("onderwerp", Onderwerp), ("onderwerpid", OnderwerpId), ("van", Van), ("tot", Tot), ("kop", Kop),
         };
         return values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).Select(v => KeyValuePair.Create(v.Key, v.Value!));
     }

@@ -31,12 +31,13 @@ public sealed record MemberPageModel(string? EntityId, string? EntityCaption, IR
 public sealed class DossierMembersController(DossierMembership membership, ICurrentActor current) : Controller
 {
     [HttpGet("/dossiers/leden/nieuw")]
-    public async Task<IActionResult> New([FromQuery(Name = "entiteit")] string? entity, [FromQuery(Name = "dossier")] string? dossier, CancellationToken ct)
+    public async Task<IActionResult> New([FromQuery(Name = "entiteit")] string? entity, [FromQuery(Name = "dossier")] string? dossier,
+        [FromQuery(Name = "doel")] string? purpose, CancellationToken ct)
     {
         string? caption = null;
         if (!string.IsNullOrEmpty(entity))
         {
-            if (!Guid.TryParse(entity, out var id) || await membership.CaptionAsync(current.Actor, new NodeId(id), ct) is not { } c) return NotFound();
+            if (!Guid.TryParse(entity, out var id) || await membership.ShowAsync(current.Actor, new NodeId(id), purpose, ct) is not { } c) return NotFound();
             caption = c;
         }
         return await PageAsync(new MemberForm { Entiteit = entity, Dossier = dossier }, caption, ct);

@@ -14,12 +14,14 @@ namespace Ketenaanpak.Graph.Web.Features.Imports;
 
 /// <summary>
 /// GET /exporteren: the page to choose a format; GET /exporteren?formaat=graphml|ftm|cypher|csv|neo4j-csv&amp;dataset=NAAM:
-/// the network (or one imported dataset) as a download, streamed. Through the access policy — only facts the user may
-/// read in full go out (an export cannot carry "ask the partner") — and recorded in the audit log before the first
+/// the network (or one imported dataset) as a download, streamed. Through the reader's scope — only the user's network,
+/// victims pseudonymised outside their team, only facts the user may read in full (an export cannot carry "ask the
+/// partner") — and recorded in the audit log before the first
 /// byte leaves. The two CSV formats are folders of two files, so they leave as a ZIP.
 /// </summary>
 [Authorize(Policy = Policies.Network)]
-public sealed class ExportsController(GraphExporter exporter, IAuditLog audit, ICurrentActor current, IGraphDbContext db) : Controller
+public sealed class ExportsController(GraphExporter exporter, IAuditLog audit, ICurrentActor current, IGraphDbContext db,
+    Application.Analytics.GraphSnapshotService snapshots) : Controller
 {
     [HttpGet("/exporteren")]
     public async Task<IActionResult> Export([FromQuery(Name = "formaat")] string? format, [FromQuery] string? dataset,
@@ -36,8 +38,11 @@ public sealed class ExportsController(GraphExporter exporter, IAuditLog audit, I
         var fileName = $"{dataset ?? "netwerk"}.{Extension(f)}";
         var why = string.IsNullOrWhiteSpace(purpose) ? "netwerkexport" : purpose.Trim()[..Math.Min(200, purpose.Trim().Length)];
         await audit.AppendAsync(new AuditRecord(actor, AuditAction.Export, "Export", fileName,
-            $"{format}{(dataset is null ? ", hele netwerk" : $", dataset {dataset}")}; alleen wat de gebruiker mag lezen", why), ct);
-        bool Readable(Domain.Provenance.Provenance p) => AccessPolicy.ForFact(actor, p, inDossierTeam: false) == FactAccess.Readable;
+            $"{format}{(dataset is null ? ", hele netwerk" : $", dataset {dataset}")}; alleen het netwerk van de gebruiker, slachtoffers buiten het eigen dossierteam gepseudonimiseerd", why), ct);
+        // The same decision as /api/nodes/{id}: the reader's scope over the current snapshot (refreshed first, so what
+        // was written a moment ago is decided on rather than left out).
+        await snapshots.RefreshIfChangedAsync(ct);
+        var access = new Application.Network.ViewerExportAccess(Application.Network.ViewerScope.For(actor, snapshots.Current));
 
         // The format writers (XmlWriter, Utf8JsonWriter, ZipArchive) write synchronously into their buffers; allowing
         // synchronous IO for this response keeps the export streaming instead of buffering it whole.
@@ -45,24 +50,24 @@ public sealed class ExportsController(GraphExporter exporter, IAuditLog audit, I
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
         if (ExportWriters.IsFolderFormat(f))
         {
-            await ZipFolderExportAsync(f, dataset, Readable, ct);
+            await ZipFolderExportAsync(f, dataset, access, ct);
             return new EmptyResult();
         }
         Response.ContentType = f == ExportFormat.GraphMl ? "application/xml" : "text/plain; charset=utf-8";
         await using (var writer = ExportWriters.ForStream(f, Response.Body))
-            await exporter.ExportAsync(writer, f, dataset, ct, Readable);
+            await exporter.ExportAsync(writer, f, dataset, ct, access);
         return new EmptyResult();
     }
 
     /// <summary>The folder formats are written to a private temporary folder first (nodes and relations are written side
     /// by side, a ZIP takes one entry at a time), then zipped into the response; the folder is removed either way.</summary>
-    private async Task ZipFolderExportAsync(ExportFormat format, string? dataset, Func<Domain.Provenance.Provenance, bool> readable, CancellationToken ct)
+    private async Task ZipFolderExportAsync(ExportFormat format, string? dataset, IExportAccess access, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("ketenaanpak-export-");
         try
         {
             await using (var writer = ExportWriters.ForFolder(format, folder.FullName))
-                await exporter.ExportAsync(writer, format, dataset, ct, readable);
+                await exporter.ExportAsync(writer, format, dataset, ct, access);
             Response.ContentType = "application/zip";
             using var zip = new ZipArchive(Response.Body, ZipArchiveMode.Create, leaveOpen: true);
             foreach (var file in folder.GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal))

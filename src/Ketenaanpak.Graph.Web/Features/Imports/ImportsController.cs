@@ -70,7 +70,7 @@ public sealed class ImportsController(IGraphDbContext db, ICurrentActor current,
         Guid id;
         await using (var upload = form.Bestand!.OpenReadStream())
             id = await queue.QueueAsync(upload, form.Bestand.FileName, dataset!, format, mappingJson, actor.PartnerId.Value, actor.UserName,
-                storage.Value.DataDirectory, ct);
+                storage.Value.DataDirectory, ct, actor);
         return Redirect($"/importeren/{id}");
     }
 

@@ -27,7 +27,8 @@ public sealed class OidcFixture : IAsyncLifetime
     {
         await Store.InitializeAsync();
         await Idp.StartAsync();
-        App = new AppFactory(Store, demo: false);
+        // Tokens of the test identity provider carry the real time: the app must judge them by the same clock.
+        App = new AppFactory(Store, demo: false) { Clock = TimeProvider.System };
         foreach (var (key, value) in Settings(Idp.Authority)) App.Settings[key] = value;
         App.Settings["Security:SignInAttemptsPerMinute"] = "1000"; // many sign-ins from one address in a few seconds
         App.UseKestrel(0);
