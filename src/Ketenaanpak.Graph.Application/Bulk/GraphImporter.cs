@@ -108,6 +108,15 @@ public sealed class GraphImporter(IBulkGraphWriterFactory writers)
         private const string NulReason = "De regel bevat een NUL-teken (0x00); dat kan niet worden opgeslagen.";
         private static bool HasNul(string? text) => text is not null && text.Contains('\0');
 
+        private const string InvisibleReason = "De regel bevat een onzichtbaar teken dat de leesrichting of weergave van tekst verandert " +
+            "(zoals U+202E of een spatie zonder breedte); pas het bestand aan.";
+
+        private static bool AnyInvisible(IReadOnlyList<KeyValuePair<string, string>> properties)
+        {
+            for (int i = 0; i < properties.Count; i++) if (Domain.ValueObjects.InvisibleText.Contains(properties[i].Value)) return true;
+            return false;
+        }
+
         private static bool AnyNul(IReadOnlyList<KeyValuePair<string, string>> properties)
         {
             for (int i = 0; i < properties.Count; i++) if (HasNul(properties[i].Value)) return true;
@@ -123,6 +132,8 @@ public sealed class GraphImporter(IBulkGraphWriterFactory writers)
         public async ValueTask NodeAsync(IBulkGraphWriter writer, string file, ImportNode node, CancellationToken ct)
         {
             if (HasNul(node.SourceId) || HasNul(node.Caption) || AnyNul(node.Properties)) { Reject(node.Line, NulReason); return; }
+            if (Domain.ValueObjects.InvisibleText.Contains(node.SourceId) || Domain.ValueObjects.InvisibleText.Contains(node.Caption) || AnyInvisible(node.Properties))
+            { Reject(node.Line, InvisibleReason); return; }
             var sourceId = node.SourceId.Trim();
             if (sourceId.Length is 0 or > ImportKeys.MaxSourceIdLength) { Reject(node.Line, $"Een id heeft 1–{ImportKeys.MaxSourceIdLength} tekens."); return; }
             var caption = (node.Caption ?? "").Trim();
@@ -147,6 +158,8 @@ public sealed class GraphImporter(IBulkGraphWriterFactory writers)
         public async ValueTask RelationAsync(IBulkGraphWriter writer, string file, ImportRelation r, CancellationToken ct)
         {
             if (HasNul(r.From) || HasNul(r.To) || HasNul(r.Detail) || HasNul(r.SourceId)) { Reject(r.Line, NulReason); return; }
+            if (Domain.ValueObjects.InvisibleText.Contains(r.From) || Domain.ValueObjects.InvisibleText.Contains(r.To) || Domain.ValueObjects.InvisibleText.Contains(r.Detail))
+            { Reject(r.Line, InvisibleReason); return; }
             var (from, to) = (r.From.Trim(), r.To.Trim());
             if (from == to) { SelfLoops++; return; }
             if (!double.IsFinite(r.Weight) || r.Weight <= 0) { Reject(r.Line, $"Het gewicht {r.Weight} is geen positief getal."); return; }

@@ -19,6 +19,9 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         {
             DomainException => (StatusCodes.Status400BadRequest, "De invoer is niet geldig."),
             ConcurrencyConflictException => (StatusCodes.Status409Conflict, "Gelijktijdige wijziging."),
+            // Kestrel's refusal while the body is read (too large, cut off): the client's fault, never a 500.
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "Het verzoek is te groot."),
+            BadHttpRequestException bad => (bad.StatusCode, "Het verzoek kon niet worden gelezen."),
             _ => (StatusCodes.Status500InternalServerError, "Er ging iets mis aan onze kant."),
         };
         if (status == StatusCodes.Status500InternalServerError)
@@ -27,7 +30,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         {
             Status = status,
             Title = title,
-            Detail = status == StatusCodes.Status500InternalServerError ? "De fout is vastgelegd; probeer het later opnieuw." : exception.Message,
+            Detail = status switch
+            {
+                StatusCodes.Status500InternalServerError => "De fout is vastgelegd; probeer het later opnieuw.",
+                StatusCodes.Status413PayloadTooLarge => "De server neemt zo'n groot verzoek niet aan. Stuur minder gegevens tegelijk.",
+                _ when exception is BadHttpRequestException => "Het verzoek is onvolledig of onjuist verstuurd. Probeer het opnieuw.",
+                _ => exception.Message,
+            },
         };
         if (exception is DomainException { Field: { } field })
             details.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };

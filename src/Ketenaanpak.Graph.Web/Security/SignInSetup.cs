@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Ketenaanpak.Graph.Application.Security;
 using Ketenaanpak.Graph.Infrastructure.Identity;
 using Ketenaanpak.Graph.Infrastructure.Persistence;
@@ -55,6 +56,9 @@ public static class SignInSetup
         services.AddScoped<Features.Users.UserAdministration>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, security.SessionRevalidationSeconds)));
 
+        services.AddSingleton<SessionTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionTicketStore>((o, store) => o.SessionStore = store);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/inloggen";

@@ -16,7 +16,7 @@ namespace Ketenaanpak.Graph.Web.Features.Account;
 /// <summary>Sign-in with password and optional authenticator code (TOTP), sign-out, and setting up the second factor.</summary>
 [Route("account")]
 public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users,
-    IOptions<StorageOptions> storage, IOptions<DemoOptions> demo, IOptions<OidcOptions> oidc, IAuditLog audit) : Controller
+    IOptions<StorageOptions> storage, IOptions<DemoOptions> demo, IOptions<OidcOptions> oidc, IAuditLog audit, TimeProvider clock) : Controller
 {
     private const string Issuer = "Ketenaanpak.Graph";
 
@@ -35,11 +35,12 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
         await AuditSignInAsync(input.UserName.Trim(), result);
         if (result.Succeeded) return LocalRedirect(SafeReturn(input.ReturnUrl));
         if (result.RequiresTwoFactor) return RedirectToAction(nameof(LoginWithCode), new { returnUrl = SafeReturn(input.ReturnUrl) });
-        if (result.IsLockedOut)
-            return View(Page(input, await users.FindByNameAsync(input.UserName.Trim()) is { LockoutEnd: { } end } && end > DateTimeOffset.UtcNow.AddYears(1)
+        // One message for an unknown name, a wrong password and a blocked account tried with a wrong password: the page
+        // must not reveal which accounts exist. Only who knows the password learns that the account is blocked.
+        if (result.IsLockedOut && await users.FindByNameAsync(input.UserName.Trim()) is { } locked && await users.CheckPasswordAsync(locked, input.Password!))
+            return View(Page(input, locked.LockoutEnd is { } end && end > clock.GetUtcNow().AddYears(1)
                 ? "Dit account is geblokkeerd door de beheerder. Neem contact op met de beheerder van uw organisatie."
                 : "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw of neem contact op met de beheerder."));
-        // One message for an unknown name and a wrong password: the page must not reveal which accounts exist.
         return View(Page(input, "Onbekende gebruikersnaam of onjuist wachtwoord."));
     }
 
@@ -149,8 +150,12 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            // A first key, stored without ResetAuthenticatorKeyAsync: that also renews the security stamp, which ended
+            // all the user's sessions a minute after merely opening this page.
+            key = users.GenerateNewAuthenticatorKey();
+            var store = (IUserAuthenticatorKeyStore<ApplicationUser>)HttpContext.RequestServices.GetRequiredService<IUserStore<ApplicationUser>>();
+            await store.SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            await users.UpdateAsync(user);
         }
         var uri = $"otpauth://totp/{UrlEncoder.Default.Encode(Issuer)}:{UrlEncoder.Default.Encode(user.UserName!)}?secret={key}&issuer={UrlEncoder.Default.Encode(Issuer)}&digits=6";
         using var generator = new QRCodeGenerator();

@@ -21,9 +21,14 @@ public sealed class HomeController(OverviewService overview, ICurrentActor curre
     [AllowAnonymous]
     [IgnoreAntiforgeryToken] // re-executed for failed POSTs too; it changes nothing
     [ApiExplorerSettings(IgnoreApi = true)]
-    public IActionResult Error(int? status)
+    public IActionResult Error([FromRoute] int? status)
     {
-        Response.StatusCode = status ?? StatusCodes.Status500InternalServerError;
+        // Only from the route, and only an error status: a posted form field named "status" (a refused CSRF post is
+        // re-executed here with its form) must not choose the answer's status line.
+        var failure = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        Response.StatusCode = status is >= 400 and <= 599 ? status.Value
+            : failure is BadHttpRequestException bad ? bad.StatusCode // a body too large or cut off is the client's, not a 500
+            : StatusCodes.Status500InternalServerError;
         return View("Error", Response.StatusCode);
     }
 }

@@ -1,0 +1,45 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddSignInSessionsSqlite : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "sign_in_sessions",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sign_in_sessions", x => x.Key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sign_in_sessions_ExpiresAt",
+                table: "sign_in_sessions",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sign_in_sessions_UserId",
+                table: "sign_in_sessions",
+                column: "UserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "sign_in_sessions");
+        }
+    }
+}
