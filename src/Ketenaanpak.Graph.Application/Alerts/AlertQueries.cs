@@ -53,9 +53,13 @@ public sealed class AlertQueries(IGraphDbContext db, AlertDataLoader loader, IAl
             .Select(a => new { a.Id, a.Rule, a.Summary, a.Urgent, a.Status, a.AssigneeName, a.FirstFiredAt, a.LastFiredAt, a.MunicipalityCode })
             .ToListAsync(ct);
         var visible = await VisibleAsync(actor, rows.Select(r => (r.Id, r.Urgent, r.MunicipalityCode)).ToList(), ct);
-        return rows.Where(r => visible.ContainsKey(r.Id))
+        var list = rows.Where(r => visible.ContainsKey(r.Id))
             .Select(r => new AlertListItem(r.Id, r.Rule, r.Summary, r.Urgent, r.Status, r.AssigneeName, r.FirstFiredAt, r.LastFiredAt, visible[r.Id]))
             .ToList();
+        // A list of situations about persons is a read of personal data too (issue 14.6).
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Signaleringen", null,
+            $"{list.Count} signaleringen getoond{(filter.Status is { } st ? $", status {st}" : filter.AllStatuses ? ", alle statussen" : "")}{(filter.Rule is { } ru ? $", regel {ru}" : "")}", null), ct);
+        return list;
     }
 
     /// <summary>New alerts the user may see: the menu badge. Two small queries plus the access facts of their triggers.</summary>

@@ -49,7 +49,10 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
         var readable = dossiers.Where(d => AccessPolicy.MayReadDossier(actor, DossierAccessInfo.Of(d))).ToList();
         var ids = readable.Select(d => d.Id).ToHashSet();
         var attention = open.Where(i => ids.Contains(i.DossierId) && (i.Status == InterventionStatus.Declined || i.IsOverdue(today))).ToList();
-        return (await ItemsAsync(actor, attention, readable, ct)).OrderBy(i => i.Status != InterventionStatus.Declined).ThenBy(i => i.Due).ToList();
+        var items = (await ItemsAsync(actor, attention, readable, ct)).OrderBy(i => i.Status != InterventionStatus.Declined).ThenBy(i => i.Due).ToList();
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Interventies", null,
+            $"{items.Count} interventies die aandacht vragen getoond (te laat of afgewezen)", null), ct);
+        return items;
     }
 
     public async Task<ProcessResult> ProposeAsync(Actor actor, Dossier dossier, InterventionInput input, CancellationToken ct = default)

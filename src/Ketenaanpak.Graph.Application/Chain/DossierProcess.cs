@@ -74,6 +74,8 @@ public sealed class DossierProcess(IGraphDbContext db, IAuditLog audit, TimeProv
             .Select(m => new MemberItem(m.NodeId, m.Role, facts.Captions[(m.NodeId, m.Role)], m.PerpetratorRole, m.Awareness,
                 m.Provenance.SourceSignal is { } signal && signalNumbers.TryGetValue(signal, out var n) ? n : m.Provenance.SourceReference))
             .OrderBy(m => m.Role).ThenBy(m => m.Caption, StringComparer.CurrentCulture).ToList();
+        await audit.AppendAsync(new AuditRecord(actor, AuditAction.Read, "Dossier", dossier.Number,
+            $"procespagina: {members.Count} leden getoond", null), ct);
         return new DossierProcessView(dossier, members, moves, facts.Consents, approaches, MayAct(actor, dossier), MayDecideConsent(actor));
     }
 
