@@ -138,6 +138,24 @@ public sealed class BadInputCorpusTests(SqliteTestStore store) : IClassFixture<S
             () => new StringContent("{\"reporterName\": \"x\"}", Encoding.UTF8, "application/json"))];
         yield return [new Case("signal: unknown draft", "GET", "/signalen/concept/{guid}", "niet gevonden")];
         yield return [new Case("signal: 300-character number", "GET", "/signalen/" + new string('S', 300), "niet gevonden")];
+        // Issue 14: the surfaces the intrusion test went through, each refused with its own words or status.
+        yield return [new Case("add to dossier: entity id not a GUID", "GET", "/dossiers/leden/nieuw?entiteit=%3Cscript%3E", null)];
+        yield return [new Case("add to dossier: SQL as entity id", "GET", "/dossiers/leden/nieuw?entiteit='%20OR%201%3D1--", null)];
+        yield return [new Case("export: unknown format", "GET", "/exporteren?formaat=pdf", "Kies als formaat")];
+        yield return [new Case("export: script as format", "GET", "/exporteren?formaat=%3Cscript%3E", "Kies als formaat")];
+        yield return [new Case("export: traversal as dataset", "GET", "/exporteren?formaat=graphml&dataset=..%2F..%2Fetc", null)];
+        yield return [new Case("export: 300-character dataset", "GET", $"/exporteren?formaat=graphml&dataset={new string('d', 300)}", null)];
+        yield return [new Case("process page: SQL as dossier number", "GET", "/dossiers/DOS'%20OR%20'1'%3D'1/proces", null)];
+        yield return [new Case("process page: unknown dossier", "GET", "/dossiers/DOS-1999-001/proces", null)];
+        yield return [new Case("alert page: not a GUID", "GET", "/signaleringen/niet-een-guid", null)];
+        yield return [new Case("meeting page: not a GUID", "GET", "/casusoverleg/niet-een-guid", null)];
+        yield return [new Case("import run: unknown", "GET", "/importeren/{guid}", null)];
+        yield return [new Case("saved view: not a GUID", "GET", "/api/views/%3Cb%3E", null)];
+        yield return [new Case("paths: ids not GUIDs", "GET", "/api/paths?from=x&to=y", null)];
+        yield return [new Case("central paths: top out of range", "GET", "/api/nodes/{guid}/central-paths?top=99", null)];
+        yield return [new Case("error page asked for 200", "GET", "/fout/200", null)];
+        yield return [new Case("error page asked for 999", "GET", "/fout/999", null)];
+        yield return [new Case("explorer dossier graph: script as number", "GET", "/api/explorer/dossiers/%3Cscript%3E/graph", null)];
     }
 
     [Theory]

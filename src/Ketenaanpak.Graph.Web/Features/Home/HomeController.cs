@@ -27,6 +27,7 @@ public sealed class HomeController(OverviewService overview, ICurrentActor curre
         // re-executed here with its form) must not choose the answer's status line.
         var failure = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
         Response.StatusCode = status is >= 400 and <= 599 ? status.Value
+            : status is not null ? StatusCodes.Status404NotFound // /fout/200 typed by hand: no such error page
             : failure is BadHttpRequestException bad ? bad.StatusCode // a body too large or cut off is the client's, not a 500
             : StatusCodes.Status500InternalServerError;
         return View("Error", Response.StatusCode);
