@@ -38,9 +38,10 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
         // One message for an unknown name, a wrong password and a blocked account tried with a wrong password: the page
         // must not reveal which accounts exist. Only who knows the password learns that the account is blocked.
         if (result.IsLockedOut && await users.FindByNameAsync(input.UserName.Trim()) is { } locked && await users.CheckPasswordAsync(locked, input.Password!))
-            // The administrator's lock runs to the end of time (UserAdministration); a lockout after failed attempts is
-            // minutes. Told apart without a clock: Identity dates lockouts by the system clock, not by TimeProvider.
-            return View(Page(input, locked.LockoutEnd == DateTimeOffset.MaxValue
+            // The administrator's lock runs to the end of time (UserAdministration; stored to the millisecond, so the year
+            // is compared), a lockout after failed attempts for minutes. Told apart without a clock: Identity dates
+            // lockouts by the system clock, not by TimeProvider.
+            return View(Page(input, locked.LockoutEnd?.Year >= 9999
                 ? "Dit account is geblokkeerd door de beheerder. Neem contact op met de beheerder van uw organisatie."
                 : "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw of neem contact op met de beheerder."));
         return View(Page(input, "Onbekende gebruikersnaam of onjuist wachtwoord."));
