@@ -90,8 +90,6 @@ public abstract class RetentionEverySurfaceTests<TStore>(TStore store) : IClassF
         Assert.True(found.Count == 0, $"{found.Count} deleted names still found:\n" + string.Join("\n", found.Take(40)));
     }
 
-    private static readonly System.Text.RegularExpressions.Regex JsonEscape = new(@"\\u([0-9a-fA-F]{4})");
-
     /// <summary>Every text value of every table of the store, read as plain SQL.</summary>
     private static async IAsyncEnumerable<(string Table, string Value)> TextValuesAsync(GraphDbContext db)
     {
@@ -115,7 +113,7 @@ public abstract class RetentionEverySurfaceTests<TStore>(TStore store) : IClassF
                 for (var i = 0; i < rows.FieldCount; i++)
                     // JSON columns (the meetings' snapshots) escape non-ASCII letters: "Pawe\u0142" is "Paweł".
                     if (!rows.IsDBNull(i) && rows.GetValue(i) is string text)
-                        yield return (table, JsonEscape.Replace(text, m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString()));
+                        yield return (table, TestKit.JsonText.Unescape(text));
         }
     }
 }

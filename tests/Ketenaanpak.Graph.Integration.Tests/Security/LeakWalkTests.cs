@@ -34,8 +34,6 @@ public abstract class LeakWalkTests<TStore>(TStore store) : IClassFixture<TStore
 
     private static readonly Regex Guids = new("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", RegexOptions.Compiled);
 
-    private static readonly Regex JsonEscapes = new(@"\\u([0-9a-fA-F]{4})", RegexOptions.Compiled);
-
     private sealed record Secrets(HashSet<string> HiddenIds, List<string> HiddenNames, List<string> HiddenSample, List<string> VisibleSample,
         List<string> ReadableDossiers, List<string> HiddenDossiers);
 
@@ -227,7 +225,7 @@ public abstract class LeakWalkTests<TStore>(TStore store) : IClassFixture<TStore
         foreach (Match m in Guids.Matches(body))
             if (s.HiddenIds.Contains(m.Value)) yield return (m.Value, $"hidden id {m.Value}");
         // Pages encode HTML entities, JSON escapes non-ASCII (\u00F3): a name is looked for in each spelling.
-        var decoded = WebUtility.HtmlDecode(JsonEscapes.Replace(body, m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString()));
+        var decoded = WebUtility.HtmlDecode(TestKit.JsonText.Unescape(body));
         foreach (var name in s.HiddenNames)
             if (decoded.Contains(name, StringComparison.Ordinal) || body.Contains(name, StringComparison.Ordinal)) yield return (name, $"hidden name '{name}'");
     }
