@@ -46,6 +46,12 @@ public sealed class AnalysisQueries(IGraphDbContext db, GraphSnapshotService sna
         if (dossierNumber is not null)
         {
             var dossier = await db.Dossiers.AsNoTracking().Where(d => d.Number == dossierNumber).Select(d => new { d.Id }).SingleOrDefaultAsync(ct);
+            if (dossier is not null && !graph.Dossiers.ContainsKey(dossier.Id.ToString()))
+            {
+                // Opened a moment ago: not in the periodic snapshot yet.
+                await snapshots.RefreshIfChangedAsync(ct);
+                graph = snapshots.Current;
+            }
             if (dossier is null || !graph.Dossiers.TryGetValue(dossier.Id.ToString(), out var info) || !AccessPolicy.MayReadDossier(actor, info)) return null;
             dossierKey = dossier.Id.ToString();
         }

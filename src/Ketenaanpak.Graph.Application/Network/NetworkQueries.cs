@@ -99,6 +99,9 @@ public sealed class NetworkQueries(IGraphDbContext db, GraphSnapshotService snap
         var dossier = await db.Dossiers.AsNoTracking().Where(d => d.Number == dossierNumber).Select(d => new { d.Id, d.Number }).SingleOrDefaultAsync(ct);
         if (dossier is null) return null;
         var key = dossier.Id.ToString();
+        // As the barrier page's graph (ExplorerQueries): the dossier as it is now, not as the periodic snapshot last saw
+        // it — a dossier opened a moment ago is otherwise "not found" until the next refresh.
+        await snapshots.RefreshIfChangedAsync(ct);
         var graph = snapshots.Current;
         if (!graph.Dossiers.TryGetValue(key, out var info) || !AccessPolicy.MayReadDossier(actor, info)) return null;
         var scope = ViewerScope.For(actor, graph, new SnapshotFilter { Dossier = key });

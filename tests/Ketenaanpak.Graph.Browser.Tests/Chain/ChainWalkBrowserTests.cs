@@ -95,7 +95,10 @@ public sealed class ChainWalkBrowserTests(BrowserFixture fixture) : IAsyncLifeti
 
         // 4. The barrier plan of the dossier, then the weighing with its plan of approach.
         await GoAsync(analyst, $"/verkenner/dossier/{number}/barrieres");
-        await analyst.WaitForSelectorAsync("#barrieres[data-ready=true]", new PageWaitForSelectorOptions { Timeout = Patient });
+        // Ready or failed, then say which: a failed load shows its message instead of running into the timeout.
+        await analyst.WaitForSelectorAsync("#barrieres[data-ready]", new PageWaitForSelectorOptions { Timeout = Patient });
+        var barrierState = await analyst.GetAttributeAsync("#barrieres", "data-ready");
+        Assert.True(barrierState == "true", $"the barrier page did not load: {await analyst.Locator("#fout").InnerTextAsync()} ({barrierState})");
         await analystSteps.ShotAsync("barriereplan");
         await GoAsync(analyst, $"/dossiers/{number}/proces");
         foreach (var (field, score) in new[] { ("#ernst", "4"), ("#urgentie", "4"), ("#omvang", "3"), ("#bewijs", "2") })
