@@ -20,6 +20,9 @@ public static class Commands
                                       N up to 1e8, heavy-tailed degrees, same seed = same bytes (default seed 1)
           analyse <algo> --input FILE [--format edgelist|csv|ftm|graphml] [--values OUT.tsv] [--threads N] [--k K]
                                       run one algorithm on a graph file; one JSON line with n, m, load_s, compute_s, top5
+          analyse barrier-plan --input EDGES --roles ROLES.csv [--budget K]
+                                      the barrier plan of a network (roles file: id,role,phase); one JSON line with
+                                      dependencies, broken, plan, optimal, ranking, direct_ties, by_phase, compute_s
           bench <algo> ...            ours and the igraph/networkx peer on the same generated file, with the ratio
           bench expand --nodes N [--edges M] [--requests R] [--cap C] [--hops H] [--before]
                                       p50/p95 of the explorer's expand (access policy + audit) on a generated store
@@ -71,6 +74,8 @@ public static class Commands
             {
                 "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
                 "generate" => GenerateCommand.Run(rest, stdout, stderr),
+                "analyse" or "analyze" when rest.FirstOrDefault() == "barrier-plan" && !Analyse.BarrierPlanCommand.IsStoreForm(rest) =>
+                    Analyse.BarrierPlanCommand.Run(rest[1..], stdout, stderr),
                 "analyse" or "analyze" => Analyse.AnalyseCommand.Run(rest, stdout, stderr),
                 "bench" when rest.FirstOrDefault() == "bulk" => await Bench.BulkBenchCommand.RunAsync(rest[1..], stdout, stderr),
                 "bench" when rest.FirstOrDefault() == "expand" => await Bench.ExpandBenchCommand.RunAsync(rest[1..], stdout, stderr),
