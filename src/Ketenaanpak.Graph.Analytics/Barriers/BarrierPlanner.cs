@@ -189,8 +189,10 @@ public static class BarrierPlanner
 
         private static List<int> Knapsack(PhaseTable[] tables, int budget)
         {
-            // best[p][b]: most broken in phases 0..p-1 with b barriers; pick[p][b]: barriers given to phase p-1.
+            // best[p, b]: most broken in phases 0..p-1 with at most b barriers, and among those the fewest barriers
+            // (used[p, b]); pick[p, b]: the table size given to phase p-1.
             var best = new int[tables.Length + 1, budget + 1];
+            var used = new int[tables.Length + 1, budget + 1];
             var pick = new int[tables.Length + 1, budget + 1];
             for (int p = 1; p <= tables.Length; p++)
             {
@@ -201,7 +203,8 @@ public static class BarrierPlanner
                     for (int k = 0; k <= Math.Min(b, t.MaxSize); k++)
                     {
                         int v = best[p - 1, b - k] + t.Value[k];
-                        if (v > best[p, b]) { best[p, b] = v; pick[p, b] = k; }
+                        int u = used[p - 1, b - k] + t.Sets[k].Count;
+                        if (v > best[p, b] || (v == best[p, b] && u < used[p, b])) { best[p, b] = v; used[p, b] = u; pick[p, b] = k; }
                     }
                 }
             }
@@ -234,7 +237,7 @@ public static class BarrierPlanner
             {
                 if (_gaveUp) return;
                 int current = phaseValue.Sum();
-                if (current > best) { best = current; bestPlan = [.. chosen]; }
+                if (current > best || (current == best && chosen.Count < bestPlan.Count)) { best = current; bestPlan = [.. chosen]; }
                 if (from == order.Count || remaining == 0) return;
                 int firstOpen = order[from].Phase;
                 int bound = 0;

@@ -71,7 +71,8 @@ public sealed class BarrierPlanTests
             Assert.True(plan.Plan.Length <= k);
             Assert.Equal(brute.Broken(plan.Plan), plan.Broken);
             Assert.True(brute.Optimum(k) == plan.Broken, $"seed {seed}, budget {k}: optimum {brute.Optimum(k)}, plan {plan.Broken}");
-            // Pruned: every barrier in the plan is needed for what it breaks.
+            // No optimal plan uses fewer barriers, and every barrier in the plan is needed for what it breaks.
+            Assert.True(brute.FewestBreaking(plan.Broken) == plan.Plan.Length, $"seed {seed}, budget {k}: {plan.Plan.Length} barriers where {brute.FewestBreaking(plan.Broken)} do");
             foreach (var b in plan.Plan)
                 Assert.True(brute.Broken(plan.Plan.Where(x => x != b)) < plan.Broken, $"seed {seed}: {b} is redundant");
         }

@@ -73,6 +73,20 @@ internal sealed class BruteBarrierModel(int n, IReadOnlyList<(int U, int V)> edg
         return best;
     }
 
+    /// <summary>The fewest facilitators that break <paramref name="target"/> dependencies.</summary>
+    public int FewestBreaking(int target)
+    {
+        var f = Facilitators;
+        int fewest = int.MaxValue;
+        for (int mask = 0; mask < 1 << f.Count; mask++)
+        {
+            int size = System.Numerics.BitOperations.PopCount((uint)mask);
+            if (size >= fewest) continue;
+            if (Broken(Enumerable.Range(0, f.Count).Where(i => (mask & (1 << i)) != 0).Select(i => f[i])) >= target) fewest = size;
+        }
+        return fewest;
+    }
+
     /// <summary>Does facilitator f lie on some simple path, within its phase's H_φ, from a victim to a perpetrator?</summary>
     public bool OnSomeRoute(int f)
     {

@@ -47,4 +47,13 @@ public static class ImportLabels
         ImportRunStatus.Failed => "mislukt, niets opgeslagen",
         _ => status.ToString(),
     };
+
+    /// <summary>What the page says about a run: its status, and — when it is on a second or later try — that an earlier
+    /// try was broken off and the import starts again from the beginning, without storing anything twice.</summary>
+    public static string StatusText(this ImportRun run) =>
+        run.Attempts > 1 && run.Status is ImportRunStatus.Running or ImportRunStatus.Queued
+            ? $"{run.Status.Dutch()} — poging {run.Attempts}: de vorige poging is afgebroken en de import begint opnieuw; er wordt niets dubbel opgeslagen"
+            : run.Attempts > 1 && run.Status == ImportRunStatus.Succeeded
+                ? $"klaar, bij poging {run.Attempts} (eerdere pogingen zijn afgebroken; er is niets dubbel opgeslagen)"
+                : run.Status.Dutch();
 }

@@ -93,7 +93,7 @@ public sealed class ImportsController(IGraphDbContext db, ICurrentActor current,
         if (run is null) return Problem(statusCode: 404, title: "Niet gevonden", detail: "Deze import bestaat niet.");
         var live = progress.Of(id);
         bool done = run.Status is ImportRunStatus.Succeeded or ImportRunStatus.Failed;
-        return Ok(new ImportStatusDto(run.Id, run.Status.ToString(), run.Status.Dutch(), done ? 100 : live?.Percent ?? 0,
+        return Ok(new ImportStatusDto(run.Id, run.Status.ToString(), run.StatusText(), done ? 100 : live?.Percent ?? 0,
             live?.Progress.RowsRead ?? 0, run.NodesInserted, run.RelationsInserted, done ? run.Rejected : live?.Progress.Rejected ?? 0, done, run.Error));
     }
 
