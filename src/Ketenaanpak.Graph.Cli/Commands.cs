@@ -23,6 +23,8 @@ public static class Commands
           analyse barrier-plan --input EDGES --roles ROLES.csv [--budget K]
                                       the barrier plan of a network (roles file: id,role,phase); one JSON line with
                                       dependencies, broken, plan, optimal, ranking, direct_ties, by_phase, compute_s
+          analyse barrier-plan --dossier NUMBER | --all-dossiers [--budget K]
+                                      the same for dossiers in the store (one line each, with dossier and counts)
           bench <algo> ...            ours and the igraph/networkx peer on the same generated file, with the ratio
           bench expand --nodes N [--edges M] [--requests R] [--cap C] [--hops H] [--before]
                                       p50/p95 of the explorer's expand (access policy + audit) on a generated store
@@ -76,6 +78,7 @@ public static class Commands
                 "generate" => GenerateCommand.Run(rest, stdout, stderr),
                 "analyse" or "analyze" when rest.FirstOrDefault() == "barrier-plan" && !Analyse.BarrierPlanCommand.IsStoreForm(rest) =>
                     Analyse.BarrierPlanCommand.Run(rest[1..], stdout, stderr),
+                "analyse" or "analyze" when rest.FirstOrDefault() == "barrier-plan" => await Analyse.StoreBarrierPlanCommand.RunAsync(rest[1..], stdout, stderr),
                 "analyse" or "analyze" => Analyse.AnalyseCommand.Run(rest, stdout, stderr),
                 "bench" when rest.FirstOrDefault() == "bulk" => await Bench.BulkBenchCommand.RunAsync(rest[1..], stdout, stderr),
                 "bench" when rest.FirstOrDefault() == "expand" => await Bench.ExpandBenchCommand.RunAsync(rest[1..], stdout, stderr),

@@ -38,6 +38,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The barrier model's phases and owners (issue 16); checked by BarrierModelOptionsValidator.
+        services.AddOptions<Application.Barriers.BarrierModelOptions>().BindConfiguration(Application.Barriers.BarrierModelOptions.Section).ValidateOnStart();
         // The weighing criteria of the case meeting: weights and priority thresholds per region (issue 7).
         services.AddOptions<Domain.Dossiers.WeighingCriteria>().BindConfiguration("Weighing")
             .Validate(c => !c.Problems().Any(), "Weighing: weights must be ≥ 0 with one positive, and 0 ≤ MediumFrom < HighFrom ≤ 100.")

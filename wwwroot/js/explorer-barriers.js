@@ -1,87 +1,69 @@
-// Dossier barrier view: the dossier graph coloured by barrier phase, the ranked facilitators with the minimum cut,
-// and a what-if toggle per facilitator showing which victims lose their connection to every perpetrator.
-import { getJson, toElements, baseStyle, el, message, phaseColours, withBusy } from './explorer-common.js';
+// Dossier barrier page: the dossier's network with facilitators in their phase's colour (the plan's barriers with a thick
+// border), and what-if: ticking facilitators asks the server what barring them breaks and writes the answer beside the
+// box and in the what-if panel. The tables are server-rendered; this script only reads their data attributes.
+import { getJson, toElements, baseStyle, el, message, phaseColours, roleColours } from './explorer-common.js';
 
 const root = document.getElementById('barrieres');
 const number = root.dataset.dossier;
 const $ = id => document.getElementById(id);
+const rows = [...document.querySelectorAll('#faciliteerders tr[data-id]')];
+const phaseOf = new Map(rows.map(r => [r.dataset.id, r.dataset.phase]));
+const planned = new Set(rows.filter(r => r.dataset.inPlan === 'true').map(r => r.dataset.id));
 
 const cy = cytoscape({ container: $('cy'), style: [...baseStyle(),
-    ...Object.entries(phaseColours).map(([phase, colour]) => ({ selector: `node[phase = "${phase}"]`, style: { 'background-color': colour } }))
+    { selector: 'node[barrierRole = "perpetrator"]', style: { 'background-color': roleColours.perpetrator, shape: 'diamond' } },
+    { selector: 'node[barrierRole = "victim"]', style: { 'background-color': roleColours.victim, shape: 'ellipse' } },
+    { selector: 'node[phase = "unknown"]', style: { 'background-color': '#bdc3c7' } },
+    ...Object.entries(phaseColours).map(([phase, colour]) => ({ selector: `node[phase = "${phase}"]`, style: { 'background-color': colour, shape: 'round-rectangle' } })),
+    { selector: 'node.planned', style: { 'border-width': 5, 'border-color': '#111111' } },
+    { selector: 'node.barred', style: { 'border-width': 5, 'border-color': '#111111', 'border-style': 'dashed', opacity: 0.55 } },
+    { selector: 'node.cut-off', style: { 'border-width': 4, 'border-color': '#1e8449' } },
 ], wheelSensitivity: 0.3 });
 window.barrieres = { cy };
 
 async function load() {
-    const [graph, barriers] = await Promise.all([
-        getJson(`/api/explorer/dossiers/${encodeURIComponent(number)}/graph`),
-        getJson(`/api/dossiers/${encodeURIComponent(number)}/barriers`)
-    ]);
+    const graph = await getJson(`/api/explorer/dossiers/${encodeURIComponent(number)}/graph`);
     cy.add(toElements(graph.elements));
-    cy.nodes().data('size', 26);
+    cy.nodes().forEach(n => {
+        const phase = phaseOf.get(n.id());
+        if (phase) n.data('phase', phase);
+        else n.data('barrierRole', n.data('role'));
+        if (planned.has(n.id())) n.addClass('planned');
+        n.data('size', planned.has(n.id()) ? 40 : 26);
+    });
     $('leeg').hidden = cy.nodes().nonempty();
-    const detail = new Map(graph.facilitators.map(f => [f.id, f]));
-    const cut = new Set(barriers.minimumCut);
-    cut.forEach(id => cy.getElementById(id).addClass('cut'));
-    const max = Math.max(...barriers.facilitators.map(f => f.score), 1e-9);
-    barriers.facilitators.forEach(f => cy.getElementById(f.id).data('size', 24 + 30 * f.score / max));
-
-    $('fasen').replaceChildren(...graph.phases.map(p => {
-        const li = el('li');
-        const swatch = el('span', null, `swatch phase-${p.code}`);
-        li.append(swatch, el('span', `${p.order}. ${p.name} — ${p.barrierOwners}`));
-        return li;
-    }));
-
-    const owners = [...new Set(barriers.minimumCut.map(id => detail.get(id)?.barrierOwner).filter(Boolean))];
-    const label = id => cy.getElementById(id).data('label') || id;
-    $('snede').textContent = !barriers.separable
-        ? `Daders en slachtoffers zijn niet volledig te scheiden via faciliteerders: er zijn directe banden (${barriers.directTies.join('; ')}).`
-        : barriers.minimumCut.length === 0 ? 'Er is geen verbinding tussen daders en slachtoffers in dit dossier.'
-        : `${barriers.minimumCut.length} faciliteerder(s) snijden alle ${barriers.perpetrators} daders af van alle ${barriers.victims} slachtoffers: ` +
-          `${barriers.minimumCut.map(label).join(', ')}. Barrière-eigenaren: ${owners.join('; ')}.`;
-
-    const body = $('faciliteerders');
-    if (barriers.facilitators.length === 0) {
-        const tr = el('tr'); const td = el('td', 'Dit dossier heeft geen legale faciliteerders die u mag zien.', 'empty'); td.colSpan = 8; tr.append(td);
-        body.replaceChildren(tr);
-    } else {
-        body.replaceChildren(...barriers.facilitators.map((f, i) => {
-            const d = detail.get(f.id) || {};
-            const tr = el('tr');
-            if (f.inMinimumCut) tr.className = 'in-cut';
-            const box = el('input'); box.type = 'checkbox'; box.value = f.id; box.id = `weg-${i}`;
-            const lab = el('label', `${f.label} weg`, 'visually-hidden'); lab.htmlFor = box.id;
-            const toggle = el('td'); toggle.append(box, lab);
-            tr.append(el('td', i + 1, 'num'), el('td', f.label), el('td', f.score.toFixed(2), 'num'), el('td', d.phaseName || 'Onbekend'),
-                el('td', d.barrierOwner || '—'), el('td', d.awareness || 'Onbekend'), el('td', f.inMinimumCut ? 'Ja' : 'Nee'), toggle);
-            return tr;
-        }));
-    }
-    await withBusy(() => new Promise(resolve => {
+    await new Promise(resolve => {
+        if (cy.nodes().empty()) { resolve(); return; }
         const layout = cy.layout({ name: 'fcose', animate: false, randomize: true, padding: 30, nodeRepulsion: 8000, idealEdgeLength: 80 });
         layout.one('layoutstop', () => { if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); } resolve(); });
         layout.run();
-    }));
+    });
     root.dataset.ready = 'true';
 }
 
-async function whatIf() {
-    const ids = [...document.querySelectorAll('#faciliteerders input:checked')].map(i => i.value);
+async function whatIf(changed) {
+    const boxes = [...document.querySelectorAll('#faciliteerders input.whatif-box')];
+    const ids = boxes.filter(b => b.checked).map(b => b.value);
     cy.nodes().removeClass('barred cut-off');
+    boxes.forEach(b => { b.parentElement.querySelector('.whatif-result').textContent = ''; });
     if (ids.length === 0) {
-        $('watals').textContent = 'Vink in de tabel een of meer faciliteerders aan.';
-        $('afgesneden').replaceChildren();
+        $('watals').textContent = 'Vink in de tabel hieronder een of meer faciliteerders aan.';
+        $('watals-fasen').replaceChildren();
+        root.dataset.whatIf = '';
         return;
     }
-    const r = await getJson(`/api/explorer/dossiers/${encodeURIComponent(number)}/what-if?zonder=${ids.join(',')}`);
+    const r = await getJson(`/api/dossiers/${encodeURIComponent(number)}/barrier-plan/what-if?zonder=${ids.map(encodeURIComponent).join(',')}`);
     ids.forEach(id => cy.getElementById(id).addClass('barred'));
-    r.victimsCutOff.forEach(id => cy.getElementById(id).addClass('cut-off'));
-    $('watals').textContent = r.victimsCutOff.length === 0
-        ? `Zonder deze ${ids.length} faciliteerder(s) blijft elk slachtoffer met een dader verbonden (${r.pairsLost} van ${r.pairsBefore} dader–slachtofferparen verbroken).`
-        : `Zonder deze ${ids.length} faciliteerder(s) verliezen ${r.victimsCutOff.length} slachtoffer(s) elke verbinding met een dader (${r.pairsLost} van ${r.pairsBefore} paren verbroken):`;
-    $('afgesneden').replaceChildren(...r.victimLabels.map(l => el('li', l)));
-    root.dataset.whatIf = String(r.victimsCutOff.length);
+    const brokenVictims = new Set(r.phases.flatMap(p => p.brokenVictims));
+    cy.nodes().filter(n => brokenVictims.has(n.data('label'))).addClass('cut-off');
+    $('watals').textContent = r.sentence;
+    $('watals-fasen').replaceChildren(...r.phases.filter(p => p.dependencies > 0).map(p =>
+        el('li', `${p.name}: ${p.broken} van ${p.dependencies} doorbroken${p.brokenVictims.length ? ` (${p.brokenVictims.join(', ')})` : ''}`)));
+    // The answer beside the box that was ticked last.
+    const result = changed?.parentElement.querySelector('.whatif-result');
+    if (result) result.textContent = r.broken === 0 ? 'breekt nog niets' : `samen ${r.broken} van ${r.dependencies} doorbroken`;
+    root.dataset.whatIf = String(r.broken);
 }
 
-$('faciliteerders').addEventListener('change', () => whatIf().catch(e => message('fout', e.message, 'error')));
+$('faciliteerders').addEventListener('change', e => e.target.classList.contains('whatif-box') && whatIf(e.target).catch(err => message('fout', err.message, 'error')));
 load().catch(e => { message('fout', e.message || 'Het laden is mislukt.', 'error'); root.dataset.ready = 'error'; });

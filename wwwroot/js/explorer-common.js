@@ -15,8 +15,10 @@ export const kindShapes = {
 export const phaseNames = {
     recruitment: 'Werving', entry: 'Entree en vervoer', identity: 'Identiteit', residence: 'Verblijfsstatus', housing: 'Huisvesting', work: 'Werk', finance: 'Financiën'
 };
+// Chosen apart from the role colours (red perpetrator, blue victim, amber facilitator, purple other, grey unknown): on the
+// barrier page facilitators wear their phase's colour beside perpetrators and victims in theirs.
 export const phaseColours = {
-    recruitment: '#1abc9c', entry: '#3498db', identity: '#9b59b6', residence: '#34495e', housing: '#e67e22', work: '#27ae60', finance: '#c0392b'
+    recruitment: '#1b9e77', entry: '#66a61e', identity: '#e7298a', residence: '#a6761d', housing: '#e6ab02', work: '#17becf', finance: '#2c3e50'
 };
 
 const token = () => document.querySelector('[data-token]')?.dataset.token ?? '';

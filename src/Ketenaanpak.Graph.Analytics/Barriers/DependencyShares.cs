@@ -14,7 +14,9 @@ namespace Ketenaanpak.Graph.Analytics.Barriers;
 /// 2-connected block every vertex lies on a simple path between any two others; Menger's fan lemma).</para>
 /// <para><b>Shares.</b> A facilitator that is a top on a victim's climb counts 1 for that dependency (necessary). In
 /// every block on the climb, the facilitators other than the block's entry and exit are alternatives and share 1
-/// equally. Sums over the dependencies are taken per block from subtree counts, so the whole is O(n + m).</para>
+/// equally — with one more share for a way through the block that bypasses all of them, when there is one (a worker
+/// placed by the agency directly, besides through the farm). Sums over the dependencies are taken per block from
+/// subtree counts; the bypass check is a union-find over the block's non-facilitators, so the whole is O((n + m)·α).</para>
 /// <para><b>Reference.</b> J. Hopcroft and R. Tarjan, "Algorithm 447: efficient algorithms for graph manipulation",
 /// CACM 16(6), 1973; F. Harary, Graph Theory, 1969, ch. 3 (block-cutpoint tree).</para>
 /// </remarks>
@@ -39,6 +41,7 @@ internal static class DependencyShares
         dfs.Push(0);
         vertexStack.Push(0);
         var block = new List<int>();
+        var scratch = new BlockScratch(n);
         while (dfs.Count > 0)
         {
             int v = dfs.Peek();
@@ -65,7 +68,7 @@ internal static class DependencyShares
             block.Clear();
             int u;
             do { u = vertexStack.Pop(); block.Add(u); } while (u != v);
-            CloseBlock(h, block, parent, childSum, sub, alternative);
+            CloseBlock(h, block, parent, childSum, sub, alternative, scratch);
         }
         for (int i = 0; i < n; i++)
         {
@@ -75,8 +78,22 @@ internal static class DependencyShares
         return (necessary, alternative);
     }
 
+    /// <summary>Scratch arrays reused by every block of one computation.</summary>
+    private sealed class BlockScratch(int n)
+    {
+        public readonly int[] Stamp = new int[n];
+        public readonly int[] Parent = new int[n];
+        public int Current;
+
+        public int Find(int x)
+        {
+            while (Parent[x] != x) { Parent[x] = Parent[Parent[x]]; x = Parent[x]; }
+            return x;
+        }
+    }
+
     private static void CloseBlock(PhaseNetwork h, List<int> members, int top, int[] childSum, int[] sub,
-        double[] alternative)
+        double[] alternative, BlockScratch scratch)
     {
         int facilitators = 0, blockSub = 0;
         foreach (var u in members)
@@ -88,19 +105,47 @@ internal static class DependencyShares
         }
         childSum[top] += blockSub;
         if (members.Count < 2 || facilitators == 0) return; // a bridge has no alternatives
-        // Routes enter at a member u (the victim itself or the top of the block it came from) and leave by the top;
-        // the block's other facilitators are the alternatives on those routes.
+
+        // Which parts of the block hang together without its facilitators: a route that enters at u and leaves by the
+        // top may bypass every facilitator inside the block (a worker placed by the agency directly, besides through
+        // the farm); then the facilitators share the dependency with that facilitator-free way round as well.
+        int stamp = ++scratch.Current;
+        foreach (var u in members) { scratch.Stamp[u] = stamp; scratch.Parent[u] = u; }
+        scratch.Stamp[top] = stamp;
+        scratch.Parent[top] = top;
+        bool Free(int x) => h.Role[x] != BarrierRole.Facilitator;
+        foreach (var u in members.Append(top))
+        {
+            if (!Free(u)) continue;
+            foreach (var w in h.Neighbors(u))
+                if (scratch.Stamp[w] == stamp && Free(w)) scratch.Parent[scratch.Find(u)] = scratch.Find(w);
+        }
+        HashSet<int> Reach(int x)
+        {
+            var parts = new HashSet<int>();
+            if (Free(x)) parts.Add(scratch.Find(x));
+            else foreach (var w in h.Neighbors(x)) if (scratch.Stamp[w] == stamp && Free(w)) parts.Add(scratch.Find(w));
+            return parts;
+        }
+        var exit = Reach(top);
+        bool Bypass(int entry)
+        {
+            foreach (var w in h.Neighbors(entry)) if (w == top) return true;
+            return Reach(entry).Overlaps(exit);
+        }
+
         double total = 0;
+        var own = new Dictionary<int, double>();
         foreach (var u in members)
         {
+            if (sub[u] == 0) continue;
             int alternatives = facilitators - (h.Role[u] == BarrierRole.Facilitator ? 1 : 0);
-            if (sub[u] > 0 && alternatives > 0) total += (double)sub[u] / alternatives;
+            if (alternatives == 0) continue;
+            double each = (double)sub[u] / (alternatives + (Bypass(u) ? 1 : 0));
+            total += each;
+            if (h.Role[u] == BarrierRole.Facilitator) own[u] = each;
         }
         foreach (var u in members)
-        {
-            if (h.Role[u] != BarrierRole.Facilitator) continue;
-            int own = facilitators - 1;
-            alternative[u] += total - (sub[u] > 0 && own > 0 ? (double)sub[u] / own : 0);
-        }
+            if (h.Role[u] == BarrierRole.Facilitator) alternative[u] += total - own.GetValueOrDefault(u);
     }
 }

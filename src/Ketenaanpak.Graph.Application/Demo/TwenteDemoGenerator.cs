@@ -38,6 +38,7 @@ public static class TwenteDemoGenerator
         TwenteScenarios.AddAll(world);
         AddBackgroundSignals(world);
         AddCaseMeetings(world);
+        TwenteScenarios.AddBarrierDetails(world);
         return new DemoRegion(world.Partners, world.Nodes, world.Relations, world.Signals, world.Dossiers, world.Interventions, world.Meetings);
     }
 

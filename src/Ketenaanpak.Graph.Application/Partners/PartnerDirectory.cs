@@ -12,7 +12,8 @@ namespace Ketenaanpak.Graph.Application.Partners;
 public sealed record PartnerEntry(Partner Partner, int OpenInterventions);
 
 /// <summary>A partner as typed in the form (text, so each problem gets its own Dutch message).</summary>
-public sealed record PartnerInput(string? Code, string? Name, string? Kind, string? MunicipalityCode, string? ContactPerson, string? ReportingPoint);
+public sealed record PartnerInput(string? Code, string? Name, string? Kind, string? MunicipalityCode, string? ContactPerson, string? ReportingPoint,
+    string? CapacityPerQuarter = null);
 
 /// <summary>The outcome of a change: the field errors in Dutch (empty when saved).</summary>
 public sealed record PartnerResult(IReadOnlyDictionary<string, string> Errors)
@@ -57,6 +58,7 @@ public sealed class PartnerDirectory(IGraphDbContext db, IAuditLog audit)
             partner = Build(() => new Partner(PartnerId.New(), code, input.Name ?? "", kind,
                 kind == PartnerKind.Municipality ? input.MunicipalityCode : null), errors);
         if (partner is not null) Build(() => { partner.SetContact(input.ContactPerson, input.ReportingPoint); return partner; }, errors);
+        if (partner is not null) SetCapacity(partner, input.CapacityPerQuarter, errors);
         if (errors.Count > 0) return new PartnerResult(errors);
 
         db.Partners.Add(partner!);
@@ -70,7 +72,9 @@ public sealed class PartnerDirectory(IGraphDbContext db, IAuditLog audit)
     {
         var partner = await FindAsync(code, ct) ?? throw new InvalidOperationException("Partner not found; check with FindAsync first.");
         var errors = new Dictionary<string, string>();
+        int? before = partner.InterventionCapacityPerQuarter;
         Build(() => { partner.SetContact(input.ContactPerson, input.ReportingPoint); return partner; }, errors);
+        SetCapacity(partner, input.CapacityPerQuarter, errors);
         if (errors.Count > 0) return new PartnerResult(errors);
         try
         {
@@ -81,8 +85,30 @@ public sealed class PartnerDirectory(IGraphDbContext db, IAuditLog audit)
             return new PartnerResult(new Dictionary<string, string> { [""] = e.Message });
         }
         await audit.AppendAsync(new AuditRecord(actor, AuditAction.Update, "Partner", partner.Code,
-            "contactpersoon en meldpunt gewijzigd", "partnerregister"), ct);
+            before == partner.InterventionCapacityPerQuarter ? "contactpersoon en meldpunt gewijzigd"
+                : $"contactpersoon en meldpunt gewijzigd; capaciteit per kwartaal {Capacity(before)} → {Capacity(partner.InterventionCapacityPerQuarter)}",
+            "partnerregister"), ct);
         return PartnerResult.Saved;
+    }
+
+    private static string Capacity(int? perQuarter) => perQuarter?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "niet ingesteld";
+
+    /// <summary>Empty text clears the capacity; anything else must be a whole number.</summary>
+    private static void SetCapacity(Partner partner, string? text, Dictionary<string, string> errors)
+    {
+        const string field = nameof(PartnerInput.CapacityPerQuarter);
+        int? value = null;
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            if (!int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                errors[field] = "Vul een heel getal in (aantal interventies per kwartaal), of laat het leeg.";
+                return;
+            }
+            value = parsed;
+        }
+        try { partner.SetCapacity(value); }
+        catch (DomainException e) { errors[field] = e.Message; }
     }
 
     private static Partner? Build(Func<Partner> make, Dictionary<string, string> errors)

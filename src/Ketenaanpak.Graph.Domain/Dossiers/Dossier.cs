@@ -166,6 +166,23 @@ public sealed class Dossier
         Version++;
     }
 
+    /// <summary>
+    /// Records which barrier phase a facilitator serves in this dossier (a company can house in one dossier and employ in
+    /// another), or clears it (null) so that the app's suggestion counts again. Only for a facilitator member; the
+    /// phase must be one of the configured ones.
+    /// </summary>
+    public void RecordBarrierPhase(NodeId node, string? phase, IReadOnlyCollection<string> phases)
+    {
+        if (Stage == DossierStage.Closed)
+            throw new DomainException("Een gesloten dossier verandert niet meer.", nameof(Members));
+        var member = _members.FirstOrDefault(m => m.NodeId == node && m.Role == DossierRole.Facilitator)
+            ?? throw new DomainException("Alleen een faciliteerder van dit dossier heeft een barrièrefase.", "Fase");
+        if (phase is not null && !phases.Contains(phase))
+            throw new DomainException("Kies een van de fasen van het barrièremodel.", "Fase");
+        member.BarrierPhase = phase;
+        Version++;
+    }
+
     public void AddSignal(SignalId signal)
     {
         if (_signals.All(s => s.SignalId != signal)) _signals.Add(new DossierSignal(Id, signal));
@@ -243,6 +260,12 @@ public sealed class DossierMember
     public PerpetratorRole PerpetratorRole { get; private set; }
     public FacilitatorAwareness Awareness { get; private set; }
     public Provenance.Provenance Provenance { get; private set; }
+
+    /// <summary>The barrier phase (its code) the analyst recorded for this facilitator in this dossier; null when not
+    /// recorded, and then the app's suggestion is used and shown as such.</summary>
+    public string? BarrierPhase { get; internal set; }
+
+    public const int MaxPhaseLength = 40;
 }
 
 public sealed record DossierSignal(DossierId DossierId, SignalId SignalId);

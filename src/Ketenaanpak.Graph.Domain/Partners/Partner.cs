@@ -36,9 +36,20 @@ public sealed class Partner
     public string? ContactPerson { get; private set; }
     /// <summary>The partner's internal reporting point where feedback and requests are routed.</summary>
     public string? ReportingPoint { get; private set; }
+    /// <summary>How many interventions (barriers) this partner can take on per quarter; null when not set (then the
+    /// barrier plan does not limit it). What is already assigned in the quarter counts against it.</summary>
+    public int? InterventionCapacityPerQuarter { get; private set; }
     public int Version { get; private set; }
 
-    public const int MaxContactLength = 200, MaxReportingPointLength = 300;
+    public const int MaxContactLength = 200, MaxReportingPointLength = 300, MaxCapacityPerQuarter = 1000;
+
+    public void SetCapacity(int? perQuarter)
+    {
+        if (perQuarter is < 0 or > MaxCapacityPerQuarter)
+            throw new DomainException($"De capaciteit is een aantal interventies per kwartaal van 0 tot {MaxCapacityPerQuarter}.", nameof(InterventionCapacityPerQuarter));
+        InterventionCapacityPerQuarter = perQuarter;
+        Version++;
+    }
 
     /// <summary>Where the chain reaches this partner: feedback on signals, alerts and intervention requests go there.</summary>
     /// <summary>How a request is routed to this partner, in words for the page; null when the directory has no way yet.</summary>

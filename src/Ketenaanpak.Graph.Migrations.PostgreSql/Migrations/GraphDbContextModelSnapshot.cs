@@ -721,6 +721,10 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("BarrierPhase")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("PerpetratorRole")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1409,6 +1413,9 @@ namespace Ketenaanpak.Graph.Migrations.PostgreSql.Migrations
                     b.Property<string>("ContactPerson")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("InterventionCapacityPerQuarter")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsCovenant")
                         .HasColumnType("boolean");

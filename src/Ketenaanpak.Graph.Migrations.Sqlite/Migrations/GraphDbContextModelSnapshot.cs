@@ -714,6 +714,10 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BarrierPhase")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PerpetratorRole")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1394,6 +1398,9 @@ namespace Ketenaanpak.Graph.Migrations.Sqlite.Migrations
                     b.Property<string>("ContactPerson")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("InterventionCapacityPerQuarter")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsCovenant")
                         .HasColumnType("INTEGER");

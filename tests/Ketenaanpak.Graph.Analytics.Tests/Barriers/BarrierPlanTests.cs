@@ -182,6 +182,22 @@ public sealed class BarrierPlanTests
     }
 
     [Fact]
+    public void AgencyAndFarm_TheFarmIsAWayRoundTheDirectPlacement_SoItSharesHalf()
+    {
+        // 0 owner (perpetrator) directs agency 1; workers 2, 3, 4 are placed by the agency and work at farm 5, which pays
+        // the agency. Every route runs through the agency (necessary for 3 of 3); the farm is a way round the direct
+        // placement, so each worker's dependency is shared between "via the farm" and "straight to the agency": ½ each.
+        var network = Network([P, F, V, V, V, F], [-1, 1, -1, -1, -1, 1], (0, 1), (2, 1), (3, 1), (4, 1), (2, 5), (3, 5), (4, 5), (5, 1));
+        var plan = BarrierPlanner.Plan(network, new BarrierLimits(1));
+        var share = plan.Ranking.ToDictionary(s => s.Vertex);
+        Assert.Equal(1.0, share[1].Score, 9);
+        Assert.Equal(3, share[1].BreaksAlone);
+        Assert.Equal(0.5, share[5].Score, 9);
+        Assert.Equal(0, share[5].BreaksAlone);
+        Assert.Equal([1], plan.Plan.ToArray());
+    }
+
+    [Fact]
     public void DossierWithoutPerpetrators_HasNoDependencies_AndAnEmptyPlan()
     {
         var network = Network([V, V, F], [-1, -1, 0], (0, 2), (2, 1));

@@ -118,6 +118,7 @@ internal sealed class DossierMemberConfiguration : IEntityTypeConfiguration<Doss
     {
         e.ToTable("dossier_members");
         e.HasKey(x => new { x.DossierId, x.NodeId, x.Role });
+        e.Property(x => x.BarrierPhase).HasMaxLength(DossierMember.MaxPhaseLength);
         e.HasOne<Node>().WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => x.NodeId);
         e.HasProvenance(x => x.Provenance!);

@@ -8,7 +8,7 @@ namespace Ketenaanpak.Graph.Web.Features.Explorer;
 public sealed record ExplorerPageModel(string? Start, string? Dossier, string? View, string? Dataset = null);
 
 /// <summary>
-/// The network explorer and the dossier barrier view. The pages are shells: everything they show comes from the JSON
+/// The network explorer (the dossier barrier page is Features/Barriers). The page is a shell: everything they show comes from the JSON
 /// API through the access policy, so a page never holds data the API would refuse.
 /// </summary>
 [Authorize(Policy = Policies.Network)]
@@ -22,14 +22,6 @@ public sealed class ExplorerController : Controller
         // Only well-formed values reach the page's data attributes; anything else starts empty.
         return View(new ExplorerPageModel(Guid.TryParse(start, out var s) ? s.ToString() : null, ValidNumber(dossier) ? dossier : null,
             Guid.TryParse(view, out var v) ? v.ToString() : null, Application.Bulk.ImportKeys.IsValidDataset(dataset, out _) ? dataset : null));
-    }
-
-    [HttpGet("/verkenner/dossier/{number}/barrieres")]
-    public IActionResult Barriers(string number)
-    {
-        if (!ValidNumber(number)) return NotFound();
-        ViewData["Nav"] = "verkenner";
-        return View(model: number);
     }
 
     private static bool ValidNumber(string? number) =>

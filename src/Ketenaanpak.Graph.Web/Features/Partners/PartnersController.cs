@@ -52,7 +52,8 @@ public sealed class PartnerAdministrationController(PartnerDirectory directory, 
     {
         if (await directory.FindAsync(code, ct) is not { } partner) return NotFound();
         return View(EditView, new PartnerForm(partner, new PartnerInput(partner.Code, partner.Name, partner.Kind.ToString(), partner.MunicipalityCode,
-            partner.ContactPerson, partner.ReportingPoint), new Dictionary<string, string>()));
+            partner.ContactPerson, partner.ReportingPoint, partner.InterventionCapacityPerQuarter?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Dictionary<string, string>()));
     }
 
     [HttpPost("/partners/{code}/bewerken")]
