@@ -166,30 +166,42 @@ public sealed class ExplorerWalkTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task BarrierView_DemoDossier_ShowsRankedFacilitatorsCutAndWhatIf()
+    public async Task BarrierPage_DemoDossier_SaysPerPhaseWhoDependsOnWhat_ThePlanWithItsOwner_AndWhatIfBesideTheBox()
     {
         var page = await NewPageAsync();
-        var steps = new Steps(page, nameof(BarrierView_DemoDossier_ShowsRankedFacilitatorsCutAndWhatIf));
+        var steps = new Steps(page, nameof(BarrierPage_DemoDossier_SaysPerPhaseWhoDependsOnWhat_ThePlanWithItsOwner_AndWhatIfBesideTheBox));
         await page.SignInAsync(fixture.BaseUrl, "analist");
         var row = page.Locator("tr", new() { HasText = "Huisjesmelker Enschede-Oost" });
         await row.Locator("a").First.ClickAsync();
         await page.ClickAsync("a.dossier-links-barriers, .dossier-links a:first-child");
         await page.WaitForSelectorAsync("#barrieres[data-ready=true]");
         await steps.ShotAsync("barrieres");
-        var rows = page.Locator("#faciliteerders tr");
-        Assert.True(await rows.CountAsync() >= 3);
-        var scores = await page.Locator("#faciliteerders td.num:nth-child(3)").AllInnerTextsAsync();
-        var values = scores.Select(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(values.OrderByDescending(v => v), values);
-        Assert.Contains("snijden alle", await page.Locator("#snede").InnerTextAsync());
-        Assert.True(await page.EvaluateAsync<int>("window.barrieres.cy.nodes('.cut').length") >= 1);
+        // Per phase in words; the housing phase carries this dossier.
+        var housing = await page.Locator("#fasen li[data-phase=housing]").InnerTextAsync();
+        Assert.Matches(@"Huisvesting — \d+ van de \d+ slachtoffers zijn via .+ bereikbaar voor de daders", housing);
+        // The plan names who raises the barrier: the lead municipality's own inspection.
+        var plan = page.Locator("#plan tbody tr");
+        Assert.True(await plan.CountAsync() >= 1);
+        Assert.Contains("Gemeente Enschede", await plan.First.InnerTextAsync());
+        // Shares ranked, highest first; the planned barriers drawn with a thick border.
+        var shares = (await page.Locator("#faciliteerders td.num:nth-child(4)").AllInnerTextsAsync())
+            .Select(t => int.Parse(t.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(shares.OrderByDescending(v => v), shares);
+        Assert.True(await page.EvaluateAsync<int>("window.barrieres.cy.nodes('.planned').length") >= 1);
+        // Why: the explanation opens on click.
+        var first = page.Locator("#faciliteerders tr[data-in-plan=true]").First;
+        await first.Locator("details summary").ClickAsync();
+        Assert.Contains("Huisvesting", await first.Locator("details p").InnerTextAsync());
+        await steps.ShotAsync("waarom");
 
-        // What-if: bar every facilitator of the cut; then every victim loses its connection.
-        var inCut = page.Locator("#faciliteerders tr.in-cut input[type=checkbox]");
-        for (var i = 0; i < await inCut.CountAsync(); i++) await inCut.Nth(i).CheckAsync();
-        await UntilAsync(page, "document.getElementById('afgesneden').children.length > 0");
-        Assert.Contains("verliezen", await page.Locator("#watals").InnerTextAsync());
+        // What-if: tick the planned barrier; the answer appears beside the box and in the panel.
+        await first.Locator("input.whatif-box").CheckAsync();
+        await UntilAsync(page, "document.getElementById('barrieres').dataset.whatIf > 0");
+        Assert.Matches(@"samen \d+ van \d+ doorbroken", await first.Locator(".whatif-result").InnerTextAsync());
+        Assert.Contains("afhankelijkheden doorbroken", await page.Locator("#watals").InnerTextAsync());
         await steps.ShotAsync("wat-als");
+        foreach (var jargon in new[] { "minimale snede", "tussenheid" })
+            Assert.DoesNotContain(jargon, (await page.ContentAsync()).ToLowerInvariant());
         await page.CloseAsync();
     }
 }
