@@ -22,6 +22,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Network.ViewerScopes>();
         builder.Services.AddScoped<Chain.DossierProcess>();
         builder.Services.AddScoped<Barriers.DossierBarrierPlans>();
+        builder.Services.AddScoped<Barriers.BarrierPlanAdoption>();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Barriers.BarrierModelOptions>, Barriers.BarrierModelOptionsValidator>();
         builder.Services.AddScoped<Chain.DossierInterventions>();
         builder.Services.AddScoped<Chain.DossierMembership>();

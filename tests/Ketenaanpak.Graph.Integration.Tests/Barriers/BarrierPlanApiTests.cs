@@ -177,6 +177,60 @@ public abstract class BarrierPlanApiTests<TStore>(TStore store) : IClassFixture<
     }
 
     [Fact]
+    public async Task AdoptingThePlan_ProposesEachBarrierToItsOwner_RecordsTheDecisionInTheMinutes_AndNeverTwice()
+    {
+        await using var app = new AppFactory(store);
+        using var analyst = await AsAsync(app, "analist");
+        await using var db = store.NewContext();
+        var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Title == "Champignonkwekerij Buurse en uitzendbureau");
+        // An open case meeting with the dossier on its agenda takes the decision into its minutes.
+        var meeting = new Domain.CaseMeetings.CaseMeeting(Domain.Common.CaseMeetingId.New(), Domain.CaseMeetings.CaseMeetingKind.AdHoc,
+            "Casusoverleg barrièreplan (test)", TestKit.TestClock.Start.AddDays(1), "voorzitter");
+        meeting.PutOnAgenda(dossier.Id, dossier.Number, Domain.CaseMeetings.AgendaReason.AwaitingWeighing, "{}", TestKit.TestClock.Start);
+        db.CaseMeetings.Add(meeting);
+        await db.SaveChangesAsync();
+        var before = await db.Interventions.CountAsync(i => i.DossierId == dossier.Id);
+
+        var page = $"/verkenner/dossier/{dossier.Number}/barrieres";
+        var token = await SignIn.AntiforgeryTokenAsync(analyst, page);
+        var adopt = () => analyst.PostAsync(page + "/vaststellen", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["__RequestVerificationToken"] = token, ["budget"] = "1" }));
+        var first = await adopt();
+        var html = WebUtility.HtmlDecode(await first.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("Het plan is vastgesteld: 1 interventie(s) voorgesteld", html);
+        Assert.Contains("Casusoverleg barrièreplan (test)", html);
+
+        await using var check = store.NewContext();
+        var added = await check.Interventions.AsNoTracking().Include(i => i.Targets).Where(i => i.DossierId == dossier.Id).ToListAsync();
+        Assert.Equal(before + 1, added.Count);
+        var barrier = added.Single(i => i.Title.StartsWith("Barrière werk:", StringComparison.Ordinal));
+        Assert.Equal("work", barrier.BarrierPhaseCode);
+        Assert.Equal(Domain.Interventions.InterventionStatus.Proposed, barrier.Status);
+        var inspectorate = await check.Partners.AsNoTracking().SingleAsync(p => p.Code == "ISZW");
+        Assert.Equal(inspectorate.Id, barrier.AssignedPartnerId);
+        var agency = await check.Nodes.AsNoTracking().SingleAsync(n => n.Caption == "Flexwerk Oost Uitzendbureau B.V.");
+        Assert.Equal(agency.Id, Assert.Single(barrier.Targets).NodeId);
+        var decisions = (await check.CaseMeetings.AsNoTracking().Include(m => m.Agenda).ThenInclude(a => a.Decisions).SingleAsync(m => m.Id == meeting.Id))
+            .Agenda.Single().Decisions;
+        Assert.Contains(decisions, d => d.Text.StartsWith("Barrièreplan vastgesteld: Flexwerk Oost Uitzendbureau B.V.", StringComparison.Ordinal));
+
+        // Again: the barrier is already asked of its owner, so nothing is proposed twice.
+        var second = await adopt();
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("er loopt al een interventie", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
+        Assert.Equal(before + 1, await check.Interventions.CountAsync(i => i.DossierId == dossier.Id));
+
+        // A dossier still being formed is not ready for interventions.
+        var early = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Title == "Adres Wierdensestraat: veertien inschrijvingen");
+        var earlyPage = $"/verkenner/dossier/{early.Number}/barrieres";
+        var refused = await analyst.PostAsync(earlyPage + "/vaststellen", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["__RequestVerificationToken"] = await SignIn.AntiforgeryTokenAsync(analyst, earlyPage), ["budget"] = "1" }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Toewijzing interventies en Uitvoering", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task ThePage_SaysThePlanPerPhaseInPlainDutch_WithoutJargon()
     {
         await using var app = new AppFactory(store);

@@ -17,7 +17,7 @@ public sealed record BarrierPageModel(BarrierPlanDto Plan, IReadOnlyList<Barrier
 /// raises each barrier, the direct ties for the criminal-law lane, what-if, and recording a facilitator's phase.
 /// </summary>
 [Authorize(Policy = Policies.Network)]
-public sealed class BarriersController(DossierBarrierPlans plans, ICurrentActor current, IOptions<BarrierModelOptions> options) : Controller
+public sealed class BarriersController(DossierBarrierPlans plans, BarrierPlanAdoption adoption, ICurrentActor current, IOptions<BarrierModelOptions> options) : Controller
 {
     private const string PageView = "~/Features/Barriers/Views/Barriers.cshtml";
 
@@ -47,6 +47,23 @@ public sealed class BarriersController(DossierBarrierPlans plans, ICurrentActor 
         if (refusal is { NotFound: true }) return NotFound();
         if (refusal is not null) return await PageAsync(number, k, null, refusal.Message, ct, StatusCodes.Status400BadRequest);
         return Redirect($"/verkenner/dossier/{Uri.EscapeDataString(number)}/barrieres?budget={k}&gedaan=fase");
+    }
+
+    /// <summary>The case meeting adopts the plan: each barrier becomes an intervention proposal to its owner (issue 16 §4).
+    /// Answers the page itself (not a redirect) so that what was skipped, and why, is shown; adopting twice proposes nothing twice.</summary>
+    [HttpPost("/verkenner/dossier/{number}/barrieres/vaststellen")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Adopt(string number, [FromForm] string? budget, CancellationToken ct)
+    {
+        if (!BarrierPlanApiController.ValidNumber(number)) return NotFound();
+        int k = BarrierPlanApiController.ParseBudget(budget, plans.DefaultBudget) ?? plans.DefaultBudget;
+        var result = await adoption.AdoptAsync(current.Actor, number, k, ct);
+        if (result.NotFound) return NotFound();
+        if (result.Refusal is not null) return await PageAsync(number, k, null, result.Refusal, ct, StatusCodes.Status400BadRequest);
+        var notice = $"Het plan is vastgesteld: {result.Proposed} interventie(s) voorgesteld aan de eigenaren; zij accepteren of wijzen af op het ketenproces."
+            + (result.RecordedIn is { } meeting ? $" Het besluit staat in het verslag van '{meeting}'." : " Er is geen open casusoverleg met dit dossier op de agenda; het besluit staat in het auditlog.")
+            + (result.Skipped.Count > 0 ? " Overgeslagen: " + string.Join(" ", result.Skipped) : "");
+        return await PageAsync(number, k, notice, null, ct);
     }
 
     private async Task<IActionResult> PageAsync(string number, int budget, string? notice, string? error, CancellationToken ct, int status = 200)
