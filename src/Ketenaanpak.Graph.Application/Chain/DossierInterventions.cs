@@ -81,6 +81,7 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
         var targets = input.Targets.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct().ToList();
         if (targets.Count == 0) errors["Doelen"] = "Kies op wie of wat de interventie zich richt.";
         else if (!targets.All(members.Contains)) errors["Doelen"] = "Een interventie richt zich alleen op betrokkenen in dit dossier.";
+        if (partner is not null && await OverCapacityAsync(partner.Id, null, accepting: false, ct) is { } full) errors["Partner"] = full;
         if (errors.Count > 0) return ProcessResult.Refused(errors);
 
         var intervention = new Intervention(InterventionId.New(), dossier.Id, type, input.Title!, input.Phase!, partner!.Id, due);
@@ -106,7 +107,12 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
         {
             switch (action)
             {
-                case Accept: intervention.Accept(actor.UserName, now); break;
+                case Accept:
+                    // What a partner takes on is limited by its capacity per quarter (issue 16): accepting beyond it is refused.
+                    if (await OverCapacityAsync(intervention.AssignedPartnerId, intervention.Id, accepting: true, ct) is { } full)
+                        return ProcessResult.Refused("Capaciteit", full);
+                    intervention.Accept(actor.UserName, now);
+                    break;
                 case Decline: intervention.Decline(text ?? "", actor.UserName, now); break;
                 case Start: intervention.Start(actor.UserName, now); break;
                 case Complete: intervention.Complete(text ?? "", actor.UserName, now); break;
@@ -148,6 +154,26 @@ public sealed class DossierInterventions(IGraphDbContext db, IAuditLog audit, Ti
     }
 
     /// <summary>The assigned partner answers for its own capacity: its analysts, coordinators and case-meeting members.</summary>
+    /// <summary>
+    /// Null when the partner can take on one more intervention; else why not, in Dutch. Proposing counts everything still
+    /// open (proposed, accepted, in progress); accepting counts what the partner already took on (accepted, in
+    /// progress). A partner without a capacity set is not limited.
+    /// </summary>
+    private async Task<string?> OverCapacityAsync(PartnerId partnerId, InterventionId? except, bool accepting, CancellationToken ct)
+    {
+        var partner = await db.Partners.AsNoTracking().SingleAsync(p => p.Id == partnerId, ct);
+        if (partner.InterventionCapacityPerQuarter is not { } capacity) return null;
+        var open = db.Interventions.AsNoTracking().Where(i => i.AssignedPartnerId == partnerId
+            && (i.Status == InterventionStatus.Accepted || i.Status == InterventionStatus.InProgress
+                || (!accepting && i.Status == InterventionStatus.Proposed)));
+        if (except is { } skip) open = open.Where(i => i.Id != skip);
+        var load = await open.CountAsync(ct);
+        if (load < capacity) return null;
+        return accepting
+            ? $"{partner.Name} heeft al {load} interventie(s) lopen; de capaciteit is {capacity} per kwartaal. Wijs af met een reden, of laat de beheerder de capaciteit op de partnerpagina verhogen."
+            : $"{partner.Name} heeft al {load} openstaande interventie(s); de capaciteit is {capacity} per kwartaal. Kies een andere partner of wacht tot er een is afgerond.";
+    }
+
     public static bool MayRespond(Actor actor, Intervention intervention) =>
         !actor.IsSystem && actor.PartnerId == intervention.AssignedPartnerId
         && actor.Role is Roles.RiecAnalyst or Roles.MunicipalCoordinator or Roles.CaseMeetingMember;

@@ -6,6 +6,7 @@ using Ketenaanpak.Graph.Integration.Tests.Explorer;
 using Ketenaanpak.Graph.Integration.Tests.Store;
 using Ketenaanpak.Graph.Integration.Tests.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ketenaanpak.Graph.Integration.Tests.Barriers;
 
@@ -228,6 +229,50 @@ public abstract class BarrierPlanApiTests<TStore>(TStore store) : IClassFixture<
             { ["__RequestVerificationToken"] = await SignIn.AntiforgeryTokenAsync(analyst, earlyPage), ["budget"] = "1" }));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("Toewijzing interventies en Uitvoering", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task PartnersCapacity_IsCheckedWhenProposing_AndWhenAccepting()
+    {
+        await using var app = new AppFactory(store);
+        using (await AsAsync(app, "analist")) { }
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<Application.Abstractions.IGraphDbContext>();
+        var riec = await db.Partners.SingleAsync(p => p.Code == "RIEC-ON");
+        var bd = await db.Partners.SingleAsync(p => p.Code == "BD");
+        var analyst = new Application.Security.Actor("cap-analist", "analist", Application.Security.Roles.RiecAnalyst, riec.Id, riec.Kind, true, null);
+        var dossier = (await sp.GetRequiredService<Application.Chain.DossierProcess>().FindAsync(analyst,
+            await db.Dossiers.Where(d => d.Title == "Champignonkwekerij Buurse en uitzendbureau").Select(d => d.Number).SingleAsync()))!;
+        var target = dossier.Members.First(m => m.Role == DossierRole.Facilitator).NodeId.ToString();
+        var interventions = sp.GetRequiredService<Application.Chain.DossierInterventions>();
+        Application.Chain.InterventionInput Input(string title) => new("Fiscal", title, "finance", "BD", null, [target]);
+
+        // Room for exactly one more: the proposal passes, the next is refused naming the partner and its capacity.
+        var open = await db.Interventions.CountAsync(i => i.AssignedPartnerId == bd.Id && (i.Status == Domain.Interventions.InterventionStatus.Proposed
+            || i.Status == Domain.Interventions.InterventionStatus.Accepted || i.Status == Domain.Interventions.InterventionStatus.InProgress));
+        bd.SetCapacity(open + 1);
+        await db.SaveChangesAsync();
+        Assert.False((await interventions.ProposeAsync(analyst, dossier, Input("Fiscale controle (capaciteitstest 1)"))).Errors.Count > 0);
+        var refused = await interventions.ProposeAsync(analyst, dossier, Input("Fiscale controle (capaciteitstest 2)"));
+        Assert.True(refused.Errors.Count > 0);
+        Assert.Contains("capaciteit is", refused.Errors["Partner"]);
+
+        // Accepting counts what the partner already took on: with the capacity at that number, accepting is refused.
+        var proposed = await db.Interventions.SingleAsync(i => i.Title == "Fiscale controle (capaciteitstest 1)");
+        var taken = await db.Interventions.CountAsync(i => i.AssignedPartnerId == bd.Id
+            && (i.Status == Domain.Interventions.InterventionStatus.Accepted || i.Status == Domain.Interventions.InterventionStatus.InProgress));
+        bd.SetCapacity(taken);
+        await db.SaveChangesAsync();
+        var tax = new Application.Security.Actor("cap-bd", "belastingdienst", Application.Security.Roles.CaseMeetingMember, bd.Id, bd.Kind, true, null);
+        var full = await interventions.RespondAsync(tax, dossier, proposed.Id, Application.Chain.DossierInterventions.Accept, null);
+        Assert.True(full.Errors.Count > 0);
+        Assert.Contains("capaciteit", full.Errors["Capaciteit"]);
+        bd.SetCapacity(taken + 1);
+        await db.SaveChangesAsync();
+        Assert.False((await interventions.RespondAsync(tax, dossier, proposed.Id, Application.Chain.DossierInterventions.Accept, null)).Errors.Count > 0);
+        bd.SetCapacity(null);
+        await db.SaveChangesAsync();
     }
 
     [Fact]
