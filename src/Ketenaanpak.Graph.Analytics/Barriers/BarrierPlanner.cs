@@ -13,8 +13,9 @@ namespace Ketenaanpak.Graph.Analytics.Barriers;
 /// best set of each size up to K, pruned by the bound "what barring the chosen set and every remaining candidate
 /// would break" (the count can only grow as barriers are added). Without capacities the phases are combined by a
 /// knapsack over the budget; with capacities a second search over all candidates, bounded per phase by those
-/// tables, keeps each owner within its capacity. When the work passes <see cref="WorkLimit"/> vertex visits the
-/// search gives up and the greedy plan is returned with <c>optimal: false</c>.</para>
+/// tables, keeps each owner within its capacity. The work is limited to <see cref="WorkLimit"/> vertex visits, shared
+/// between the phases; a part that runs out keeps the best sets it found, and the answer is then the better of that and
+/// the greedy plan, with <c>optimal: false</c>.</para>
 /// <para><b>Greedy</b> beyond that: repeatedly bar the facilitator that alone breaks the most still-standing
 /// dependencies (ties: the larger alternative share, then the lower id), read from the block-cut tree of each phase
 /// in O(n + m), so a plan costs O(K·(n + m)). When no single barrier breaks anything, the one with the largest share
@@ -38,7 +39,8 @@ public static class BarrierPlanner
 
     /// <summary>As <see cref="Plan(BarrierNetwork, BarrierLimits, bool, CancellationToken)"/>, with the size up to which
     /// the search is exact (tests force the greedy plan with 0).</summary>
-    internal static BarrierPlan Plan(BarrierNetwork network, BarrierLimits limits, bool withVictims, int exactLimit, CancellationToken ct)
+    internal static BarrierPlan Plan(BarrierNetwork network, BarrierLimits limits, bool withVictims, int exactLimit, CancellationToken ct,
+        long workLimit = WorkLimit)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(limits);
@@ -48,26 +50,41 @@ public static class BarrierPlanner
         var ranking = BarrierAnalysis.Ranking(network, phases, dependencies, withVictims);
         var candidates = ranking.Where(s => s.Score > 0 && limits.CapacityOf(limits.Owner(s.Vertex)) > 0).ToList();
 
-        List<int>? plan = null;
+        List<int> plan;
         string method;
+        bool optimal = false;
         if (candidates.Count <= exactLimit)
         {
-            var search = new ExactSearch(phases, candidates, limits, ct);
+            var search = new ExactSearch(phases, candidates, limits, workLimit, ct);
             plan = search.Run();
-            method = plan is null ? "greedy (exact search stopped at its work limit)" : "exact";
+            optimal = !search.Incomplete;
+            method = "exact";
+            if (!optimal)
+            {
+                // The search ran out of work somewhere: keep whichever is better, its best find or the greedy plan.
+                var greedy = Greedy(phases, candidates, limits, ct);
+                bool greedyBetter = Total(network, phases, greedy) > Total(network, phases, plan);
+                plan = greedyBetter ? greedy : plan;
+                method = greedyBetter ? "greedy (the exact search stopped at its work limit)" : "best found before the exact search's work limit";
+            }
         }
-        else method = $"greedy (more than {exactLimit} facilitators on a route)";
-        bool optimal = plan is not null;
-        plan ??= Greedy(phases, candidates, limits, ct);
+        else
+        {
+            plan = Greedy(phases, candidates, limits, ct);
+            method = $"greedy (more than {exactLimit} facilitators on a route)";
+        }
         plan = Prune(network, phases, plan);
         var byPhase = BarrierAnalysis.Breaks(network, phases, plan);
         return new BarrierPlan(dependencies, byPhase.Sum(p => p.Broken), [.. plan.Order()], optimal, method, ranking,
             network.DirectTies(), byPhase);
     }
 
+    private static int Total(BarrierNetwork network, List<PhaseNetwork> phases, IEnumerable<int> set) =>
+        BarrierAnalysis.Breaks(network, phases, set).Sum(p => p.Broken);
+
     private static List<int> Prune(BarrierNetwork network, List<PhaseNetwork> phases, List<int> plan)
     {
-        int Total(IEnumerable<int> set) => BarrierAnalysis.Breaks(network, phases, set).Sum(p => p.Broken);
+        int Total(IEnumerable<int> set) => BarrierPlanner.Total(network, phases, set);
         var kept = plan.ToList();
         int full = Total(kept);
         // Least useful first: try dropping the later picks before the earlier ones.
@@ -120,13 +137,17 @@ public static class BarrierPlanner
     }
 
     /// <summary>The exact search: per-phase tables, then a knapsack or, with capacities, a bounded search.</summary>
-    private sealed class ExactSearch(List<PhaseNetwork> phases, List<FacilitatorShare> candidates, BarrierLimits limits, CancellationToken ct)
+    private sealed class ExactSearch(List<PhaseNetwork> phases, List<FacilitatorShare> candidates, BarrierLimits limits, long workLimit, CancellationToken ct)
     {
-        private long _work;
+        private long _work, _limit;
         private bool _gaveUp;
 
-        /// <summary>The optimal plan (network vertices), or null when the work limit was reached.</summary>
-        public List<int>? Run()
+        /// <summary>True when some part of the search stopped at its share of the work limit: the plan is then the best
+        /// one found, not proven optimal.</summary>
+        public bool Incomplete { get; private set; }
+
+        /// <summary>The best plan found (network vertices); optimal unless <see cref="Incomplete"/>.</summary>
+        public List<int> Run()
         {
             int budget = Math.Min(limits.Budget, candidates.Count);
             var tables = new PhaseTable[phases.Count];
@@ -135,18 +156,28 @@ public static class BarrierPlanner
                 var local = candidates.Where(c => c.Phase == p)
                     .OrderByDescending(c => c.BreaksAlone).ThenByDescending(c => c.AlternativeShare).ThenBy(c => c.Vertex)
                     .Select(c => Array.IndexOf(phases[p].Global, c.Vertex)).ToList();
+                // Each phase gets its share of the work, so that one hard phase does not leave the others unsearched;
+                // a phase that runs out keeps the best sets it found (still real plans, only not proven best).
+                Restart(workLimit / (phases.Count + 1));
                 tables[p] = BestPerSize(phases[p], local, Math.Min(budget, local.Count));
-                if (_gaveUp) return null;
             }
-            var chosen = limits.HasCapacities ? WithinCapacities(tables, budget) : Knapsack(tables, budget);
-            return _gaveUp ? null : chosen;
+            Restart(workLimit / (phases.Count + 1));
+            return limits.HasCapacities ? WithinCapacities(tables, budget) : Knapsack(tables, budget);
+        }
+
+        private void Restart(long limit)
+        {
+            Incomplete |= _gaveUp;
+            _gaveUp = false;
+            _work = 0;
+            _limit = limit;
         }
 
         private int Broken(PhaseNetwork h, bool[] barred)
         {
             ct.ThrowIfCancellationRequested();
             _work += h.Count;
-            if (_work > WorkLimit) _gaveUp = true;
+            if (_work > _limit) _gaveUp = true;
             return h.Broken(barred);
         }
 

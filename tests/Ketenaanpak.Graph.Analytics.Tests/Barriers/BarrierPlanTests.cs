@@ -102,6 +102,20 @@ public sealed class BarrierPlanTests
     }
 
     [Theory, MemberData(nameof(Seeds))]
+    public void RandomNetwork_ExactSearchOutOfWork_StillGivesAValidPlan_AndClaimsOptimalOnlyWhenItIs(int seed)
+    {
+        var (_, network, brute, _) = Random(seed);
+        var plan = BarrierPlanner.Plan(network, new BarrierLimits(3), withVictims: false, BarrierPlanner.ExactFacilitatorLimit,
+            CancellationToken.None, workLimit: 8);
+        Assert.True(plan.Plan.Length <= 3);
+        Assert.Equal(brute.Broken(plan.Plan), plan.Broken);
+        int optimum = brute.Optimum(3);
+        Assert.True(plan.Broken <= optimum);
+        if (plan.Optimal) Assert.Equal(optimum, plan.Broken);
+        else Assert.DoesNotContain("exact", plan.Method.Split(' ')[0]);
+    }
+
+    [Theory, MemberData(nameof(Seeds))]
     public void EveryVictimOnOneRoutePerPhase_GreedyPlan_ReachesTheCoverageGuarantee(int seed)
     {
         // One perpetrator; per phase a random tree of that phase's facilitators hangs from it, and each victim is
