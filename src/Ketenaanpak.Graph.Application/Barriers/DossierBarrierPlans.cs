@@ -120,7 +120,8 @@ public sealed class DossierBarrierPlans(IGraphDbContext db, GraphSnapshotService
         {
             var owner = d.OwnerOf.GetValueOrDefault(v);
             var phase = d.PhaseOf[v].Phase!;
-            var alone = BarrierAnalysis.Breaks(network, [v]).SelectMany(p => p.BrokenVictims).Select(d.Label).ToList();
+            // What it breaks alone was read off the block-cut tree with the ranking; no second walk of every phase.
+            var alone = byVertex[v].VictimsBrokenAlone.Select(d.Label).ToList();
             return new PlannedBarrierDto(d.Key(v), d.Label(v), phase.Code, phase.DutchName, owner?.Partner.Name, owner?.Partner.Code,
                 owner?.CapacityLeft, alone);
         }).ToList();
